@@ -1,0 +1,69 @@
+# Know Your Rights L.A. — every command a maintainer or CI needs. `make help` lists them.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
+SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation
+PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot \
+	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
+	--msgid-bugs-address="" --no-location --sort-output --omit-header .
+
+.PHONY: help install install-system serve build test test-only lint format bench \
+	i18n-extract i18n-update i18n-check clean
+
+help: ## List the targets
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP) ## Create .venv and install the site generator and test tools
+
+install-system: ## Install Chromium and poppler from Debian (needs root; skipped if present)
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+serve: install ## Build and serve the site at http://127.0.0.1:8000 (reloads on change)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: install ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+test: install-system install ## Install everything (Chromium too) and run every test
+	$(MAKE) --no-print-directory test-only
+
+test-only: ## Run every test (no install step)
+	CI=true $(BIN)/pytest
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+
+format: install ## Format the Python code
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
+
+bench: install ## Build-time benchmark: 25/250/1000 pages per language (see scripts/bench_build.py)
+	$(PY) scripts/bench_build.py
+
+i18n-extract: install ## Extract interface strings into translations/messages.pot
+	mkdir -p translations
+	$(PYBABEL_EXTRACT)
+
+i18n-update: i18n-extract ## Bring every language's messages.po up to date with the template
+	@for po in translations/*/LC_MESSAGES/messages.po; do \
+	  $(BIN)/pybabel update -i translations/messages.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))) --ignore-obsolete; \
+	done
+
+i18n-check: install ## Fail if the template is stale or a catalog is incomplete
+	$(BIN)/kyr i18n-check
+
+clean: ## Remove build output
+	rm -rf site build .pytest_cache

@@ -1,0 +1,111 @@
+"""Gettext catalogs for interface strings: load, compile in memory, and check (no MkDocs import).
+
+`.po` files are the source of truth; the `.mo` is compiled at build time and never committed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import NullTranslations, Translations
+
+from kyr.errors import KyrError
+
+DOMAIN = "messages"
+# Python %-style and {name} placeholders; translations must keep the same set.
+PLACEHOLDER = re.compile(r"%\([a-zA-Z_]\w*\)[sdif]|%[sdif]|\{[a-zA-Z_]\w*\}")
+
+
+def po_path(translations_dir: Path, locale: str) -> Path:
+    return translations_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def load_catalog(path: Path, locale: str) -> Catalog:
+    """Parse a .po file, turning any syntax problem into an error that names the file and line."""
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=locale, abort_invalid=True)
+    except FileNotFoundError:
+        raise KyrError(
+            path,
+            f"the interface translations for '{locale}' are missing",
+            hint="Run `make i18n-update` to create the file from translations/messages.pot.",
+        ) from None
+    except PoFileError as error:
+        raise KyrError(
+            path,
+            f"this line is not valid .po syntax ({error.args[0].rsplit(' on ', 1)[0]})",
+            line=error.lineno + 1,
+            hint="Check the quotes and the msgid/msgstr keywords on that line.",
+        ) from None
+    except UnicodeDecodeError as error:
+        raise KyrError(path, f"the file is not UTF-8 text ({error.reason})") from None
+    except ValueError as error:
+        raise KyrError(path, f"the file could not be read ({error})") from None
+
+
+def compile_translations(catalog: Catalog) -> Translations:
+    """Compile a catalog into gettext translations in memory (fuzzy entries are left out)."""
+    buffer = BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(fp=buffer, domain=DOMAIN)
+
+
+def translations_for(translations_dir: Path, locale: str, default: str) -> NullTranslations:
+    """The translations to install for one language build; the default language needs none."""
+    if locale == default:
+        return NullTranslations()
+    path = po_path(translations_dir, locale)
+    return compile_translations(load_catalog(path, locale))
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    path: str
+    line: int
+    msgid: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.problem}: {self.msgid!r}"
+
+
+def catalog_problems(catalog: Catalog, path: Path) -> list[CatalogProblem]:
+    """Entries a reader would see in English or broken: untranslated, fuzzy, a missing plural
+    form (Spanish has three in current Babel), or placeholders that differ from the source."""
+    problems: list[CatalogProblem] = []
+    for message in catalog:
+        if not message.id:
+            continue  # the header entry
+        ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+
+        def report(text: str, message=message, ids=ids) -> None:
+            problems.append(CatalogProblem(str(path), message.lineno or 0, ids[0], text))
+
+        if message.fuzzy:
+            report("marked fuzzy (check the translation, then remove the 'fuzzy' flag)")
+        if message.pluralizable and len(strings) < catalog.num_plurals:
+            report(f"needs {catalog.num_plurals} plural forms, has {len(strings)}")
+        if not all(strings):
+            empty = [str(i) for i, s in enumerate(strings) if not s]
+            if len(strings) > 1:
+                report(f"plural form msgstr[{', '.join(empty)}] is empty")
+            else:
+                report("not translated yet")
+            continue
+        source = set(PLACEHOLDER.findall(ids[0])) | set(PLACEHOLDER.findall(ids[-1]))
+        for string in strings:
+            found = set(PLACEHOLDER.findall(string))
+            # A plural form may drop the number ("un día"), but may never invent a placeholder.
+            if found - source or (len(ids) == 1 and found != source):
+                report(f"placeholders differ: source has {sorted(source)}, this has {sorted(found)}")
+                break
+    return problems

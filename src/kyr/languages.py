@@ -1,0 +1,96 @@
+"""Language-neutral page paths, per-language URLs and hreflang alternates (no MkDocs import).
+
+The site uses the suffix layout: `about.md` is English (the default language) and `about.es.md`
+its Spanish translation. English pages live at `/`, every other language under `/<code>/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import urljoin
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    default: bool = False
+
+    @property
+    def prefix(self) -> str:
+        """URL prefix of this language's pages: '' for the default language, 'es/' for Spanish."""
+        return "" if self.default else f"{self.code}/"
+
+
+def source_language(src_uri: str, codes: Iterable[str], default: str) -> str:
+    """The language a Markdown file is written in, from its suffix (`x.es.md` is Spanish)."""
+    suffixes = PurePosixPath(src_uri).suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in set(codes):
+        return suffixes[-2][1:]
+    return default
+
+
+def neutral_source(src_uri: str, codes: Iterable[str]) -> str:
+    """`rights/door.es.md` -> `rights/door.md`: the name shared by a page and its translations."""
+    path = PurePosixPath(src_uri)
+    suffixes = path.suffixes
+    if len(suffixes) >= 2 and suffixes[-2][1:] in set(codes):
+        return str(path.with_name(path.name.removesuffix(suffixes[-2] + suffixes[-1]) + ".md"))
+    return src_uri
+
+
+def translations_by_page(
+    src_uris: Iterable[str], codes: Iterable[str], default: str
+) -> dict[str, set[str]]:
+    """Map each page's neutral source path to the set of languages it is written in."""
+    codes = list(codes)
+    found: dict[str, set[str]] = {}
+    for src in src_uris:
+        if not src.endswith(".md"):
+            continue
+        found.setdefault(neutral_source(src, codes), set()).add(
+            source_language(src, codes, default)
+        )
+    return found
+
+
+def neutral_url(url: str, language: Language) -> str:
+    """`es/about/` -> `about/`; the site-relative URL of a page with its language prefix removed."""
+    if language.prefix and url.startswith(language.prefix):
+        return url[len(language.prefix) :]
+    if language.prefix and url == language.prefix.rstrip("/"):
+        return ""
+    return url
+
+
+def localized_url(neutral: str, language: Language) -> str:
+    """`about/` -> `es/about/` for Spanish; unchanged for the default language."""
+    return language.prefix + neutral
+
+
+def absolute_url(site_url: str, url: str) -> str:
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, url)
+
+
+def hreflang_alternates(
+    neutral: str,
+    available: Iterable[str],
+    languages: Mapping[str, Language],
+    site_url: str,
+) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) for each language the page is really written in, then x-default.
+
+    A fallback page (English text shown under /es/) is never listed as Spanish.
+    """
+    available = set(available)
+    pairs = [
+        (code, absolute_url(site_url, localized_url(neutral, lang)))
+        for code, lang in languages.items()
+        if code in available
+    ]
+    default = next(lang for lang in languages.values() if lang.default)
+    pairs.append(("x-default", absolute_url(site_url, localized_url(neutral, default))))
+    return pairs

@@ -1,0 +1,46 @@
+"""Split the merged search index into one index per language (no MkDocs import).
+
+mkdocs-static-i18n merges every language into `/search/search_index.json`, so a Spanish reader
+gets English results. Each language gets its own index under its own root, with its own stemmer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from kyr.languages import Language
+
+
+def split_by_language(index: dict, languages: Iterable[Language]) -> dict[str, dict]:
+    """Return {code: index} where each index holds that language's documents only, with
+    locations relative to the language root (where that language's pages point their search)."""
+    languages = list(languages)
+    prefixed = [lang for lang in languages if lang.prefix]
+    default = next(lang for lang in languages if lang.default)
+    docs: dict[str, list[dict]] = {lang.code: [] for lang in languages}
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        owner = next((lang for lang in prefixed if location.startswith(lang.prefix)), default)
+        docs[owner.code].append({**doc, "location": location[len(owner.prefix) :]})
+    return {
+        code: {**index, "config": {**index.get("config", {}), "lang": [code]}, "docs": items}
+        for code, items in docs.items()
+    }
+
+
+def write_split_index(site_dir: Path, languages: Iterable[Language]) -> list[Path]:
+    """Rewrite the merged index in `site_dir` as one index per language; returns files written."""
+    merged_path = site_dir / "search" / "search_index.json"
+    if not merged_path.is_file():
+        return []
+    merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    written = []
+    by_code = {lang.code: lang for lang in languages}
+    for code, index in split_by_language(merged, by_code.values()).items():
+        target = site_dir / by_code[code].prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        written.append(target)
+    return written
