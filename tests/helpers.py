@@ -1,0 +1,171 @@
+"""Build real sites with `mkdocs build --strict` into a temporary folder and read their HTML."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Copied next to every fixture site so tests use the project's real templates and catalogs.
+PROJECT_PARTS = ("overrides", "translations", "data")
+FIXTURE_SITE_URL = "https://example.org/kyr/"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Build:
+    root: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def html(self, url_path: str) -> BeautifulSoup:
+        """Parse a built page by its URL path, e.g. 'es/about/' or '404.html'."""
+        path = self.site / url_path
+        if url_path == "" or url_path.endswith("/"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(self.site.rglob("*.html"))
+
+
+def project_config() -> dict:
+    with (REPO / "mkdocs.yml").open("rb") as handle:
+        return yaml_load(handle)
+
+
+def build_site(
+    root: Path,
+    docs: Path | dict[str, str] | None = None,
+    *,
+    config: dict | None = None,
+    site_subdir: str = "site",
+    strict: bool = True,
+) -> Build:
+    """Copy the project's templates and catalogs into `root`, add `docs`, build with mkdocs.
+
+    `docs` is a fixture folder, a {relative path: text} dict, or None for the real docs/.
+    `config` keys replace the project's mkdocs.yml keys (nav is dropped for fixture docs).
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        if (REPO / part).exists() and not (root / part).exists():
+            shutil.copytree(REPO / part, root / part)
+    docs_dir = root / "docs"
+    if docs is None:
+        shutil.copytree(REPO / "docs", docs_dir)
+    elif isinstance(docs, Path):
+        shutil.copytree(docs, docs_dir)
+    else:
+        for name, text in docs.items():
+            target = docs_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    settings = project_config()
+    if docs is not None:
+        settings.pop("nav", None)
+        settings["site_url"] = FIXTURE_SITE_URL
+    settings["site_dir"] = str(root / site_subdir)
+    settings.update(config or {})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
+    return Build(root, root / site_subdir, result.returncode, result.stdout + result.stderr)
+
+
+def text_of(soup: BeautifulSoup, selector: str) -> str:
+    node = soup.select_one(selector)
+    return " ".join(node.get_text(" ").split()) if node else ""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def resolve_href(build: Build, page: str, href: str) -> Path:
+    """The built file or folder a link on `page` points to (relative or root-relative)."""
+    if href.startswith("/"):
+        site_path = urlsplit(FIXTURE_SITE_URL).path
+        return (build.site / href.removeprefix(site_path)).resolve()
+    return (build.site / page / href).resolve()
+
+
+@contextmanager
+def site_context(browser, build: Build, site_url: str = FIXTURE_SITE_URL, **options):
+    """A browser context in which `site_url` is answered from the built files.
+
+    Every request the pages make is recorded; requests to any other host are blocked, so a
+    test can assert the site never reaches a third party.
+    """
+    requests: list[str] = []
+    site = urlsplit(site_url)
+    root = build.site
+
+    def answer(route) -> None:
+        url = urlsplit(route.request.url)
+        requests.append(route.request.url)
+        if (url.scheme, url.netloc) != (site.scheme, site.netloc):
+            route.abort()
+            return
+        path = root / url.path.removeprefix(site.path)
+        if path.is_dir() and not url.path.endswith("/"):
+            # As static hosts do: /es/about -> /es/about/
+            route.fulfill(status=301, headers={"Location": url.path + "/"})
+            return
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            route.fulfill(path=str(path))
+        else:
+            route.fulfill(status=404, path=str(root / "404.html"))
+
+    context = browser.new_context(**{"viewport": {"width": 390, "height": 844}, **options})
+    context.route("**/*", answer)
+    try:
+        yield context, requests
+    finally:
+        context.close()
