@@ -11,6 +11,8 @@ from io import BytesIO
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -26,9 +28,30 @@ def po_path(translations_dir: Path, locale: str) -> Path:
     return translations_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+# A quoted .po string: no bare quote inside, backslashes only as escapes.
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_PO_LINE = re.compile(
+    rf"^(?:#.*|(?:#~ )?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+{_QUOTED}|"
+    rf"(?:#~ )?{_QUOTED})?\s*$"
+)
+
+
+def check_po_syntax(text: str, path: Path) -> None:
+    """Babel's parser accepts some broken lines (e.g. a missing closing quote); reject them."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not _PO_LINE.match(line):
+            raise KyrError(
+                path,
+                "this line is not valid .po syntax",
+                line=number,
+                hint='Each line is a comment, a keyword with a "quoted string", or a "quoted string".',
+            )
+
+
 def load_catalog(path: Path, locale: str) -> Catalog:
     """Parse a .po file, turning any syntax problem into an error that names the file and line."""
     try:
+        check_po_syntax(path.read_text(encoding="utf-8"), path)
         with path.open("rb") as handle:
             return read_po(handle, locale=locale, abort_invalid=True)
     except FileNotFoundError:
@@ -109,3 +132,23 @@ def catalog_problems(catalog: Catalog, path: Path) -> list[CatalogProblem]:
                 report(f"placeholders differ: source has {sorted(source)}, this has {sorted(found)}")
                 break
     return problems
+
+
+def _msgid(message_id: str | tuple[str, ...] | list[str]) -> str:
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
+def template_drift(root: Path) -> list[str]:
+    """Differences between the strings in our templates and code and translations/messages.pot:
+    empty when the template is current (the same extraction `make i18n-extract` runs)."""
+    pot = root / "translations" / "messages.pot"
+    with (root / "babel.cfg").open(encoding="utf-8") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    in_code = {_msgid(found[2]) for found in extract_from_dir(str(root), method_map, options_map)}
+    with pot.open("rb") as handle:
+        in_template = {_msgid(m.id) for m in read_po(handle) if m.id}
+    drift = [f"{pot}: missing {msgid!r}" for msgid in sorted(in_code - in_template)]
+    drift += [f"{pot}: no longer used {msgid!r}" for msgid in sorted(in_template - in_code)]
+    if drift:
+        drift.append("Run `make i18n-update`, then translate the new strings in each messages.po.")
+    return drift

@@ -1,0 +1,147 @@
+"""Build-time benchmark: synthetic bilingual sites of 25, 250 and 1000 pages per language.
+
+For each size it builds, each in a fresh process:
+  mono   the English pages only, with our plugin and templates (no i18n plugin)
+  bi     English + Spanish, exactly as the real site is configured
+  stock  English + Spanish with the stock stack (no kyr plugin, no overrides)
+and reports wall seconds, peak memory (max RSS) and output size. Not a test: run `make bench`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+REPO = Path(__file__).resolve().parents[1]
+EN_WORDS = "you have the right to stay silent ask for a lawyer do not open the door sign nothing".split()
+ES_WORDS = "usted tiene derecho a guardar silencio pida un abogado no abra la puerta no firme".split()
+
+
+def paragraph(words: list[str], rng: random.Random, length: int = 60) -> str:
+    text = " ".join(rng.choice(words) for _ in range(length))
+    return text.capitalize() + "."
+
+
+def page_text(title: str, words: list[str], rng: random.Random) -> str:
+    body = [f"---\ntitle: {title}\n---\n", f"# {title}\n"]
+    for section in range(3):
+        body.append(f"## {title} {section + 1}\n")
+        body.append(paragraph(words, rng) + "\n")
+    return "\n".join(body)
+
+
+def write_site(docs: Path, pages_per_language: int, languages: tuple[str, ...]) -> None:
+    """Pages in a tree of at most 10 entries per level, as a large real site would be."""
+    rng = random.Random(pages_per_language)
+    for number in range(pages_per_language):
+        parts = [f"part-{number // 100}", f"section-{number // 10 % 10}", f"page-{number % 10}"]
+        if pages_per_language <= 100:
+            parts = parts[1:]
+        stem = docs.joinpath(*parts)
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        for lang in languages:
+            suffix = "" if lang == "en" else f".{lang}"
+            words = EN_WORDS if lang == "en" else ES_WORDS
+            title = f"{'Page' if lang == 'en' else 'Página'} {number}"
+            stem.with_name(stem.name + suffix + ".md").write_text(
+                page_text(title, words, rng), encoding="utf-8"
+            )
+    for lang in languages:
+        suffix = "" if lang == "en" else f".{lang}"
+        (docs / f"index{suffix}.md").write_text(f"# {'Home' if lang == 'en' else 'Inicio'}\n")
+
+
+def config_for(root: Path, variant: str) -> Path:
+    settings = yaml_load((REPO / "mkdocs.yml").open("rb"))
+    settings.pop("nav", None)
+    settings["docs_dir"] = str(root / "docs")
+    settings["site_dir"] = str(root / "site")
+    settings["site_url"] = "https://example.org/"
+    settings["strict"] = False
+    plugins = settings["plugins"]
+    if variant == "mono":
+        plugins = [p for p in plugins if not (isinstance(p, dict) and "i18n" in p)]
+    if variant == "stock":
+        plugins = [p for p in plugins if not (isinstance(p, dict) and "kyr" in p)]
+        settings["theme"].pop("custom_dir", None)
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "kyr" in plugin:
+            plugin["kyr"]["translations_dir"] = str(REPO / "translations")
+            if "contacts_file" in plugin["kyr"] or (REPO / "data" / "contacts.yml").exists():
+                plugin["kyr"]["contacts_file"] = str(REPO / "data" / "contacts.yml")
+    settings["plugins"] = plugins
+    if variant != "stock":
+        settings["theme"]["custom_dir"] = str(REPO / "overrides")
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_once(config: Path) -> tuple[float, float]:
+    """(seconds, peak MiB) of one `mkdocs build` in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"build failed for {config}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def measure(size: int, variant: str, work: Path) -> dict:
+    root = work / f"{variant}-{size}"
+    shutil.rmtree(root, ignore_errors=True)
+    languages = ("en",) if variant == "mono" else ("en", "es")
+    write_site(root / "docs", size, languages)
+    seconds, peak = build_once(config_for(root, variant))
+    pages = len(list((root / "site").rglob("*.html")))
+    size_bytes = folder_size(root / "site")
+    shutil.rmtree(root)
+    return {"seconds": seconds, "peak_mib": peak, "bytes": size_bytes, "html": pages}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="25,250,1000", help="pages per language")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kyr-bench-") as temp:
+        for size in sizes:
+            result = {variant: measure(size, variant, Path(temp)) for variant in ("mono", "bi", "stock")}
+            rows.append((size, result))
+            print(f"measured {size} pages per language", file=sys.stderr)
+    header = (
+        "pages/lang | mono s | bi s | bi/mono | bi ms/page | stock bi s | kyr adds s | "
+        "bi peak MiB | bi output MB | KB/page"
+    )
+    print(header)
+    print("-" * len(header))
+    for size, r in rows:
+        mono, bi, stock = r["mono"], r["bi"], r["stock"]
+        print(
+            f"{size:>10} | {mono['seconds']:6.1f} | {bi['seconds']:5.1f} | "
+            f"{bi['seconds'] / mono['seconds']:7.2f} | {1000 * bi['seconds'] / (2 * size):10.1f} | "
+            f"{stock['seconds']:10.1f} | {bi['seconds'] - stock['seconds']:10.1f} | "
+            f"{bi['peak_mib']:11.0f} | {bi['bytes'] / 1e6:12.1f} | {bi['bytes'] / 1e3 / bi['html']:7.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
