@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kyr.catalogs import catalog_problems, load_catalog
+from kyr.catalogs import catalog_problems, load_catalog, template_drift
 from kyr.errors import KyrError
 
 ROOT_HELP = "Folder that holds mkdocs.yml (default: the current folder)."
@@ -26,8 +26,8 @@ def main() -> None:
 @main.command("i18n-check")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", help=ROOT_HELP)
 def i18n_check(root: Path) -> None:
-    """Check every interface catalog: valid, translated, no fuzzy entries, all plural forms."""
-    problems: list[str] = []
+    """Check the interface catalogs: template current, all translated, no fuzzy, all plural forms."""
+    problems: list[str] = template_drift(root)
     catalogs = sorted((root / "translations").glob("*/LC_MESSAGES/messages.po"))
     if not catalogs:
         fail(f"{root / 'translations'}: no catalogs found (expected <lang>/LC_MESSAGES/messages.po).")
@@ -42,3 +42,7 @@ def i18n_check(root: Path) -> None:
     if problems:
         fail(f"{len(problems)} problem(s) in the interface catalogs.")
     click.echo(f"{len(catalogs)} catalog(s) OK.")
+
+
+if __name__ == "__main__":
+    main()
