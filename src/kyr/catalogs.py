@@ -44,7 +44,7 @@ def check_po_syntax(text: str, path: Path) -> None:
                 path,
                 "this line is not valid .po syntax",
                 line=number,
-                hint='Each line is a comment, a keyword with a "quoted string", or a "quoted string".',
+                hint='Each line is a comment, a keyword with a "quoted string", or a string.',
             )
 
 
@@ -129,7 +129,7 @@ def catalog_problems(catalog: Catalog, path: Path) -> list[CatalogProblem]:
             found = set(PLACEHOLDER.findall(string))
             # A plural form may drop the number ("un día"), but may never invent a placeholder.
             if found - source or (len(ids) == 1 and found != source):
-                report(f"placeholders differ: source has {sorted(source)}, this has {sorted(found)}")
+                report(f"placeholders differ: source has {sorted(source)}, got {sorted(found)}")
                 break
     return problems
 

@@ -25,7 +25,9 @@ from typing import Any
 
 from kyr.languages import Language
 
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
 
 
 def i18n_plugin(config: Any) -> Any | None:

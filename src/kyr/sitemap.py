@@ -26,9 +26,8 @@ def sitemap_xml(
             loc = escape(absolute_url(site_url, localized_url(neutral, lang)))
             lines.append(f"    <loc>{loc}</loc>")
             for hreflang, href in alternates:
-                lines.append(
-                    f'    <xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(href)}/>'
-                )
+                link = f'rel="alternate" hreflang="{hreflang}" href={quoteattr(href)}'
+                lines.append(f"    <xhtml:link {link}/>")
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,43 @@
+"""Split a Markdown page into its YAML front matter and body, with line numbers (no MkDocs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from kyr.errors import KyrError
+
+
+@dataclass(frozen=True)
+class PageSource:
+    meta: dict
+    body: str
+    body_line: int  # 1-based line number of the body's first line in the file
+
+
+def split_front_matter(text: str, path: str | Path) -> PageSource:
+    """Parse `---` front matter; broken YAML is reported with the file's own line number."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return PageSource({}, text, 1)
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if end is None:
+        raise KyrError(path, "the front matter has no closing '---' line", line=1)
+    try:
+        meta = yaml.safe_load("".join(lines[1:end])) or {}
+    except yaml.YAMLError as error:
+        # The context mark is where the broken construct starts (e.g. an unclosed '[').
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise KyrError(
+            path,
+            f"the front matter is not valid YAML ({problem})",
+            line=line,
+            hint="Check indentation and quote values that contain ':'.",
+        ) from None
+    if not isinstance(meta, dict):
+        raise KyrError(path, "the front matter must be 'key: value' lines", line=2)
+    return PageSource(meta, "".join(lines[end + 1 :]), end + 2)

@@ -1,0 +1,58 @@
+"""The project settings the `kyr` command needs, read from mkdocs.yml without building."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from kyr.errors import KyrError
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    docs_dir: Path
+    languages: dict[str, str]  # code -> name, default language first
+    default_language: str
+    pending_translations: list[str]
+    plugin_config: dict
+
+
+def load_project(root: Path) -> Project:
+    path = root / "mkdocs.yml"
+    try:
+        with path.open("rb") as handle:
+            config = yaml_load(handle) or {}
+    except FileNotFoundError:
+        raise KyrError(path, "not found", hint="Run kyr from the project folder or pass --root.")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise KyrError(
+            path,
+            f"not valid YAML ({getattr(error, 'problem', error)})",
+            line=mark.line + 1 if mark else None,
+        ) from None
+    plugins = {
+        name: options or {}
+        for item in config.get("plugins", [])
+        for name, options in (item.items() if isinstance(item, dict) else [(item, {})])
+    }
+    i18n = plugins.get("i18n", {})
+    languages = {
+        item["locale"]: item.get("name", item["locale"])
+        for item in sorted(i18n.get("languages", []), key=lambda item: not item.get("default"))
+        if item.get("build", True)
+    } or {config.get("theme", {}).get("language", "en"): "English"}
+    default = next(iter(languages))
+    kyr = plugins.get("kyr", {})
+    return Project(
+        root=root,
+        docs_dir=root / config.get("docs_dir", "docs"),
+        languages=languages,
+        default_language=default,
+        pending_translations=list(kyr.get("pending_translations", [])),
+        plugin_config=kyr,
+    )

@@ -1,0 +1,131 @@
+"""The content check: the real pages pass, and each kind of bad page is named with its line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kyr.content_check import Rules, check_docs
+from kyr.project import load_project
+from tests.helpers import REPO
+
+GOOD_EN = """\
+---
+title: At the door
+description: What to do at the door.
+last_reviewed: 2026-11-27
+sources:
+  - url: https://example.org/source
+    title: A source
+    seen: 2026-11-20
+---
+
+# At the door
+
+1. Keep the door closed.
+2. Stay silent.
+
+See [the other page](other.md).
+
+## Who to call
+
+<!-- kyr:hotline -->
+"""
+GOOD_ES = GOOD_EN.replace("At the door", "En la puerta").replace(
+    "1. Keep the door closed.\n2. Stay silent.", "1. No abra la puerta.\n2. Guarde silencio."
+)
+
+
+def make_docs(tmp_path: Path, pages: dict[str, str]) -> Path:
+    docs = tmp_path / "docs"
+    for name, text in {"other.md": GOOD_EN, "other.es.md": GOOD_ES, **pages}.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return docs
+
+
+def findings_for(tmp_path: Path, pages: dict[str, str], **rules) -> list[str]:
+    docs = make_docs(tmp_path, pages)
+    findings, _ = check_docs(docs, Rules(languages=["en", "es"], **rules))
+    return [str(f).removeprefix(str(docs) + "/") for f in findings]
+
+
+def test_the_real_pages_pass_the_check():
+    project = load_project(REPO)
+    rules = Rules(
+        languages=list(project.languages), pending=set(project.pending_translations)
+    )
+    findings, scores = check_docs(project.docs_dir, rules)
+    assert [str(f) for f in findings] == []
+    assert {s.language for s in scores} == {"en", "es"}
+
+
+def test_a_good_pair_passes(tmp_path: Path):
+    assert findings_for(tmp_path, {"door.md": GOOD_EN, "door.es.md": GOOD_ES}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GOOD_EN.replace("description: What to do at the door.\n", ""), "door.md:1: front matter lacks 'description'"),
+        (GOOD_EN.replace("last_reviewed: 2026-11-27", "last_reviewed: soon"), "door.md:4: 'last_reviewed' must be a date"),
+        (GOOD_EN.replace("sources:\n  - url: https://example.org/source\n    title: A source\n    seen: 2026-11-20\n", ""), "door.md:1: cites no source"),
+        (GOOD_EN.replace("    seen: 2026-11-20\n", ""), "door.md:5: source 1 needs url, title and seen"),
+        (GOOD_EN.replace("2. Stay silent.", "2. Call 213-555-0100 now."), "door.md:14: phone number typed by hand"),
+        (GOOD_EN.replace("2. Stay silent.", "2. Never call 1-866-DHS-2-ICE."), "door.md:14: "),
+        (GOOD_EN.replace("[the other page](other.md)", "[gone](missing.md)"), "door.md:16: links to 'missing.md', which does not exist"),
+        (GOOD_EN.replace("2. Stay silent.", "2. ![x](https://cdn.example.com/x.png)"), "door.md:14: no scripts, frames or external images"),
+        (GOOD_EN.replace("2. Stay silent.", '<script src="x.js"></script>'), "door.md:14: no scripts"),
+        (GOOD_EN.replace("<!-- kyr:hotline -->", "Call someone."), "door.md:18: end with a 'Who to call' section"),
+        (GOOD_EN.replace("title: At the door", "title: [broken"), "door.md:2: the front matter is not valid YAML"),
+        (GOOD_EN.replace("1. Keep the door closed.", "Notwithstanding jurisdictional considerations, administrative documentation necessitates comprehensive organizational verification procedures."), "door.md:1: Flesch-Kincaid grade"),
+    ],
+)
+def test_bad_english_pages_are_named_with_their_line(tmp_path: Path, text: str, expected: str):
+    found = findings_for(tmp_path, {"door.md": text, "door.es.md": GOOD_ES})
+    assert any(f.startswith(expected) for f in found), found
+
+
+def test_hard_spanish_fails_its_own_budget(tmp_path: Path):
+    hard = GOOD_ES.replace(
+        "1. No abra la puerta.",
+        "Independientemente de consideraciones jurisdiccionales, la documentación administrativa "
+        "requiere procedimientos organizacionales de verificación extraordinariamente exhaustivos.",
+    )
+    found = findings_for(tmp_path, {"door.md": GOOD_EN, "door.es.md": hard})
+    assert any(f.startswith("door.es.md:1: Fernández Huerta") for f in found), found
+
+
+def test_long_pages_are_reported(tmp_path: Path):
+    long = GOOD_EN.replace("2. Stay silent.", "2. Stay silent. " + "Keep calm. " * 400)
+    found = findings_for(tmp_path, {"door.md": long, "door.es.md": GOOD_ES})
+    assert any("words; keep pages under 650" in f for f in found), found
+
+
+def test_missing_translation_unless_pending(tmp_path: Path):
+    found = findings_for(tmp_path, {"door.md": GOOD_EN})
+    assert "door.md:1: has no es version: add door.es.md or list it as pending" in found
+    assert findings_for(tmp_path, {"door.md": GOOD_EN}, pending={"door.md"}) == []
+
+
+def test_kyr_check_exits_non_zero_and_names_the_file(tmp_path: Path):
+    make_docs(tmp_path, {"door.md": GOOD_EN.replace("2. Stay silent.", "2. Call (213) 555-0100.")})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "        - {locale: es, name: Español}\n"
+        "  - kyr:\n      pending_translations: [door.md]\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kyr.cli", "check", "--root", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "door.md:14: phone number typed by hand ((213) 555-0100)" in result.stderr
+    assert "Traceback" not in result.stderr
