@@ -11,3 +11,6 @@ class KyrConfig(Config):
 
     # Settings for interface strings (gettext catalogs, relative to mkdocs.yml)
     translations_dir = opt.Type(str, default="translations")
+
+    # Settings for advocacy contacts (YAML data file, relative to mkdocs.yml; see kyr.contacts)
+    contacts_file = opt.Type(str, default="data/contacts.yml")
