@@ -23,16 +23,17 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parents[1]
-EN_WORDS = "you have the right to stay silent ask for a lawyer do not open the door sign nothing".split()
-ES_WORDS = "usted tiene derecho a guardar silencio pida un abogado no abra la puerta no firme".split()
+EN_WORDS = "you have the right to stay silent ask for a lawyer do not open the door sign nothing"
+ES_WORDS = "usted tiene derecho a guardar silencio pida un abogado no abra la puerta no firme"
 
 
-def paragraph(words: list[str], rng: random.Random, length: int = 60) -> str:
-    text = " ".join(rng.choice(words) for _ in range(length))
+def paragraph(words: str, rng: random.Random, length: int = 60) -> str:
+    vocabulary = words.split(" ")
+    text = " ".join(rng.choice(vocabulary) for _ in range(length))
     return text.capitalize() + "."
 
 
-def page_text(title: str, words: list[str], rng: random.Random) -> str:
+def page_text(title: str, words: str, rng: random.Random) -> str:
     body = [f"---\ntitle: {title}\n---\n", f"# {title}\n"]
     for section in range(3):
         body.append(f"## {title} {section + 1}\n")
@@ -104,12 +105,14 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def measure(size: int, variant: str, work: Path) -> dict:
+def measure(size: int, variant: str, work: Path, repeat: int) -> dict:
+    """Best of `repeat` builds (the least disturbed by other work on the machine)."""
     root = work / f"{variant}-{size}"
     shutil.rmtree(root, ignore_errors=True)
     languages = ("en",) if variant == "mono" else ("en", "es")
     write_site(root / "docs", size, languages)
-    seconds, peak = build_once(config_for(root, variant))
+    config = config_for(root, variant)
+    seconds, peak = min(build_once(config) for _ in range(repeat))
     pages = len(list((root / "site").rglob("*.html")))
     size_bytes = folder_size(root / "site")
     shutil.rmtree(root)
@@ -119,12 +122,16 @@ def measure(size: int, variant: str, work: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="25,250,1000", help="pages per language")
+    parser.add_argument("--repeat", type=int, default=3, help="builds per measurement (best kept)")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     rows = []
     with tempfile.TemporaryDirectory(prefix="kyr-bench-") as temp:
         for size in sizes:
-            result = {variant: measure(size, variant, Path(temp)) for variant in ("mono", "bi", "stock")}
+            result = {
+                variant: measure(size, variant, Path(temp), args.repeat)
+                for variant in ("mono", "bi", "stock")
+            }
             rows.append((size, result))
             print(f"measured {size} pages per language", file=sys.stderr)
     header = (
@@ -139,7 +146,8 @@ def main() -> None:
             f"{size:>10} | {mono['seconds']:6.1f} | {bi['seconds']:5.1f} | "
             f"{bi['seconds'] / mono['seconds']:7.2f} | {1000 * bi['seconds'] / (2 * size):10.1f} | "
             f"{stock['seconds']:10.1f} | {bi['seconds'] - stock['seconds']:10.1f} | "
-            f"{bi['peak_mib']:11.0f} | {bi['bytes'] / 1e6:12.1f} | {bi['bytes'] / 1e3 / bi['html']:7.1f}"
+            f"{bi['peak_mib']:11.0f} | {bi['bytes'] / 1e6:12.1f} | "
+            f"{bi['bytes'] / 1e3 / bi['html']:7.1f}"
         )
 
 

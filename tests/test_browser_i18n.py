@@ -26,7 +26,13 @@ def page(browser, mini_site: Build):
 @pytest.mark.parametrize(
     ("start", "link_name", "landing", "lang", "title"),
     [
-        ("about/", "Español", "es/about/", "es", "Acerca del sitio de prueba - Conozca sus derechos L.A."),
+        (
+            "about/",
+            "Español",
+            "es/about/",
+            "es",
+            "Acerca del sitio de prueba - Conozca sus derechos L.A.",
+        ),
         ("es/about/", "English", "about/", "en", "About the fixture - Know Your Rights L.A."),
         ("", "Español", "es/", "es", "Inicio de prueba - Conozca sus derechos L.A."),
         ("es/only-en/", "English", "only-en/", "en", "Only in English - Know Your Rights L.A."),
@@ -63,9 +69,7 @@ def search(page, query: str) -> list[str]:
         "before => document.querySelector('.md-search-result__meta').textContent !== before",
         arg=before,
     )
-    return [
-        link.get_attribute("href") for link in page.locator("a.md-search-result__link").all()
-    ]
+    return [link.get_attribute("href") for link in page.locator("a.md-search-result__link").all()]
 
 
 def test_search_on_a_spanish_page_finds_spanish_pages_only(page, mini_url):
@@ -82,7 +86,9 @@ def test_search_on_an_english_page_finds_english_pages_only(page, mini_url):
     assert search(page, "cebras") == []
 
 
-@pytest.mark.parametrize("path", ["", "about/", "es/", "es/about/", "es/only-en/", "404.html", "es/404.html"])
+@pytest.mark.parametrize(
+    "path", ["", "about/", "es/", "es/about/", "es/only-en/", "404.html", "es/404.html"]
+)
 def test_pages_request_nothing_from_other_hosts(page, mini_url, path):
     page.goto(mini_url + path, wait_until="networkidle")
     search(page, "silent")  # search loads its worker, index and stemmers

@@ -35,6 +35,13 @@ See [the other page](other.md).
 
 <!-- kyr:hotline -->
 """
+SOURCES_BLOCK = (
+    "sources:\n  - url: https://example.org/source\n    title: A source\n    seen: 2026-11-20\n"
+)
+HARD_ENGLISH = (
+    "Notwithstanding jurisdictional considerations, administrative documentation "
+    "necessitates comprehensive organizational verification procedures."
+)
 GOOD_ES = GOOD_EN.replace("At the door", "En la puerta").replace(
     "1. Keep the door closed.\n2. Stay silent.", "1. No abra la puerta.\n2. Guarde silencio."
 )
@@ -56,9 +63,7 @@ def findings_for(tmp_path: Path, pages: dict[str, str], **rules) -> list[str]:
 
 def test_the_real_pages_pass_the_check():
     project = load_project(REPO)
-    rules = Rules(
-        languages=list(project.languages), pending=set(project.pending_translations)
-    )
+    rules = Rules(languages=list(project.languages), pending=set(project.pending_translations))
     findings, scores = check_docs(project.docs_dir, rules)
     assert [str(f) for f in findings] == []
     assert {s.language for s in scores} == {"en", "es"}
@@ -71,18 +76,57 @@ def test_a_good_pair_passes(tmp_path: Path):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (GOOD_EN.replace("description: What to do at the door.\n", ""), "door.md:1: front matter lacks 'description'"),
-        (GOOD_EN.replace("last_reviewed: 2026-11-27", "last_reviewed: soon"), "door.md:4: 'last_reviewed' must be a date"),
-        (GOOD_EN.replace("sources:\n  - url: https://example.org/source\n    title: A source\n    seen: 2026-11-20\n", ""), "door.md:1: cites no source"),
-        (GOOD_EN.replace("    seen: 2026-11-20\n", ""), "door.md:5: source 1 needs url, title and seen"),
-        (GOOD_EN.replace("2. Stay silent.", "2. Call 213-555-0100 now."), "door.md:14: phone number typed by hand"),
+        (
+            GOOD_EN.replace("description: What to do at the door.\n", ""),
+            "door.md:1: front matter lacks 'description'",
+        ),
+        (
+            GOOD_EN.replace("last_reviewed: 2026-11-27", "last_reviewed: soon"),
+            "door.md:4: 'last_reviewed' must be a date",
+        ),
+        (
+            GOOD_EN.replace(
+                SOURCES_BLOCK,
+                "",
+            ),
+            "door.md:1: cites no source",
+        ),
+        (
+            GOOD_EN.replace("    seen: 2026-11-20\n", ""),
+            "door.md:5: source 1 needs url, title and seen",
+        ),
+        (
+            GOOD_EN.replace("2. Stay silent.", "2. Call 213-555-0100 now."),
+            "door.md:14: phone number typed by hand",
+        ),
         (GOOD_EN.replace("2. Stay silent.", "2. Never call 1-866-DHS-2-ICE."), "door.md:14: "),
-        (GOOD_EN.replace("[the other page](other.md)", "[gone](missing.md)"), "door.md:16: links to 'missing.md', which does not exist"),
-        (GOOD_EN.replace("2. Stay silent.", "2. ![x](https://cdn.example.com/x.png)"), "door.md:14: no scripts, frames or external images"),
-        (GOOD_EN.replace("2. Stay silent.", '<script src="x.js"></script>'), "door.md:14: no scripts"),
-        (GOOD_EN.replace("<!-- kyr:hotline -->", "Call someone."), "door.md:18: end with a 'Who to call' section"),
-        (GOOD_EN.replace("title: At the door", "title: [broken"), "door.md:2: the front matter is not valid YAML"),
-        (GOOD_EN.replace("1. Keep the door closed.", "Notwithstanding jurisdictional considerations, administrative documentation necessitates comprehensive organizational verification procedures."), "door.md:1: Flesch-Kincaid grade"),
+        (
+            GOOD_EN.replace("[the other page](other.md)", "[gone](missing.md)"),
+            "door.md:16: links to 'missing.md', which does not exist",
+        ),
+        (
+            GOOD_EN.replace("2. Stay silent.", "2. ![x](https://cdn.example.com/x.png)"),
+            "door.md:14: no scripts, frames or external images",
+        ),
+        (
+            GOOD_EN.replace("2. Stay silent.", '<script src="x.js"></script>'),
+            "door.md:14: no scripts",
+        ),
+        (
+            GOOD_EN.replace("<!-- kyr:hotline -->", "Call someone."),
+            "door.md:18: end with a 'Who to call' section",
+        ),
+        (
+            GOOD_EN.replace("title: At the door", "title: [broken"),
+            "door.md:2: the front matter is not valid YAML",
+        ),
+        (
+            GOOD_EN.replace(
+                "1. Keep the door closed.",
+                HARD_ENGLISH,
+            ),
+            "door.md:1: Flesch-Kincaid grade",
+        ),
     ],
 )
 def test_bad_english_pages_are_named_with_their_line(tmp_path: Path, text: str, expected: str):

@@ -232,14 +232,21 @@ RESOURCE_ATTRIBUTES = [
 
 
 def external_resources(soup: BeautifulSoup) -> list[str]:
-    found = [node[attr] for tag, attr in RESOURCE_ATTRIBUTES for node in soup.find_all(tag) if node.get(attr)]
+    found = [
+        node[attr]
+        for tag, attr in RESOURCE_ATTRIBUTES
+        for node in soup.find_all(tag)
+        if node.get(attr)
+    ]
     found += [
         link["href"]
         for link in soup.find_all("link", href=True)
         if not {"alternate", "canonical"} & set(link.get("rel", []))
     ]
     found += re.findall(r"url\((?:'|\")?(https?:[^)'\"]+)", str(soup))
-    return [url for url in found if urlsplit(url).scheme in ("http", "https") or url.startswith("//")]
+    return [
+        url for url in found if urlsplit(url).scheme in ("http", "https") or url.startswith("//")
+    ]
 
 
 def test_no_page_loads_anything_from_another_host(real_site: Build):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from urllib.parse import urljoin
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,9 @@ def localized_url(neutral: str, language: Language) -> str:
 
 
 def absolute_url(site_url: str, url: str) -> str:
+    """`url` is a site-relative page URL such as 'es/about/' (MkDocs never gives '../')."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, url)
+    return base + url.removeprefix("./").lstrip("/")
 
 
 def hreflang_alternates(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import gzip
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,17 @@ from mkdocs.utils import get_relative_url
 from kyr import coupling
 from kyr.catalogs import catalog_problems, load_catalog, po_path, translations_for
 from kyr.config import KyrConfig
+from kyr.contacts import (
+    TAGS,
+    Contact,
+    by_id,
+    directory_groups,
+    emergency_contact,
+    load_contacts,
+    published,
+    with_tag,
+)
+from kyr.contacts_export import contact_view, contacts_json, vcard, vcards
 from kyr.errors import KyrError
 from kyr.languages import (
     Language,
@@ -30,6 +42,10 @@ from kyr.languages import (
     source_language,
     translations_by_page,
 )
+from kyr.markers import Marker, MarkerError, find_markers, replace_markers
+from kyr.phones_in_text import find_phone_numbers
+from kyr.printables import Printable, all_pdf_files, find_printables
+from kyr.qr import qr_svg, short_url
 from kyr.search_index import write_split_index
 from kyr.sitemap import sitemap_xml
 
@@ -52,6 +68,8 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         self.written_in: dict[str, set[str]] = {}
         self.page_languages: dict[str, set[str]] = {}
         self.not_found_pages: dict[str, str] = {}
+        self.printables: list[Printable] = []
+        self._load_contacts()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -62,6 +80,12 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 self.languages,
                 self.default.code,
             )
+            try:
+                self.printables = find_printables(
+                    Path(config.docs_dir), self.languages, self.default.code
+                )
+            except KyrError as error:
+                raise PluginError(str(error)) from None
         return files
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -80,6 +104,8 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         env.filters["format_date"] = lambda value, fmt="long": format_date(
             value, format=fmt, locale=code
         )
+        env.filters["qr_svg"] = qr_svg
+        env.filters["short_url"] = short_url
         return env
 
     def on_page_context(
@@ -110,8 +136,55 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 for other in self.languages.values()
                 if other != language
             ],
+            "pdfs": [
+                self._pdf_link(pdf, page)
+                for printable in self.printables
+                if printable.neutral_url == neutral
+                for pdf in self._pdfs_for(printable, language)
+            ],
+            "printables": [self._printable_view(p, language, page) for p in self.printables],
         }
         return context
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Refuse phone numbers typed into a page, then render its contact markers."""
+        shown = self._shown_path(page)
+        source = page.file.content_string
+        typed = find_phone_numbers(source)
+        if typed:
+            others = [str(found.line) for found in typed[1:]]
+            also = f" (also on line {', '.join(others)})" if others else ""
+            raise PluginError(
+                str(
+                    KyrError(
+                        shown,
+                        f"a phone number is typed into the page text: '{typed[0].text}'{also}",
+                        line=typed[0].line,
+                        hint=f"Numbers come only from {self.config.contacts_file}, where they are "
+                        "checked and dated: add the contact there and use a marker such as "
+                        "<!-- kyr:contacts id=... -->.",
+                    )
+                )
+            )
+        try:
+            in_source = find_markers(source)
+        except MarkerError as error:
+            raise PluginError(str(KyrError(shown, error.message, line=error.line))) from None
+        if not in_source:
+            return markdown
+        code = coupling.current_language(config)
+        source_lines = iter(in_source)
+
+        def render(marker: Marker) -> str:
+            line = next(source_lines, marker).line
+            try:
+                return self._render_marker(marker, page, code, config)
+            except KyrError as error:
+                raise PluginError(str(KyrError(shown, error.message, line=line))) from None
+
+        return replace_markers(markdown, render)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         language = self.languages[coupling.current_language(config)]
@@ -137,7 +210,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             target = site_dir / prefix / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(coupling.set_search_base(html, root_path + prefix), "utf-8")
-        write_split_index(site_dir, self.languages.values())
+        write_split_index(site_dir, self.languages.values(), self.page_languages)
+        if self.contacts is not None:
+            self._write_contact_files(site_dir)
         xml = sitemap_xml(self.page_languages.items(), self.languages, config.site_url)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         # mtime=0 keeps the compressed sitemap identical between builds of the same content.
@@ -145,3 +220,131 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             handle.write(xml.encode("utf-8"))
 
     on_post_build = CombinedEvent(_keep_not_found_page, _finish_site)
+
+    # --- Printables (kyr.printables; the PDFs themselves are made by `kyr build`) ---
+
+    def _pdfs_for(self, printable: Printable, language: Language) -> list[Any]:
+        """This language's PDFs of a printable, and the bilingual one."""
+        return [
+            pdf
+            for pdf in all_pdf_files([printable], self.languages)
+            if pdf.lang == language.code or pdf.label == "bilingual"
+        ]
+
+    def _pdf_link(self, pdf: Any, page: Page) -> dict[str, str]:
+        return {
+            "label": pdf.label,
+            "href": get_relative_url(pdf.path, page.url),
+            "preview": get_relative_url(pdf.preview, page.url),
+        }
+
+    def _printable_view(self, printable: Printable, language: Language, page: Page) -> dict:
+        title = printable.titles.get(language.code) or printable.titles[self.default.code]
+        return {
+            "kind": printable.kind,
+            "title": title,
+            "href": get_relative_url(localized_url(printable.neutral_url, language), page.url),
+            "pdfs": [self._pdf_link(pdf, page) for pdf in self._pdfs_for(printable, language)],
+        }
+
+    # --- Contacts (data: kyr.contacts; outputs: kyr.contacts_export) ---
+
+    def _load_contacts(self) -> None:
+        """Validate the contacts file once per build; a missing file only matters to markers."""
+        self.contacts_path = self.root / self.config.contacts_file
+        self.contacts: list[Contact] | None = None
+        self.contact_envs: dict[str, Environment] = {}
+        if not self.contacts_path.is_file():
+            log.debug(f"No contacts file at {self.contacts_path}")
+            return
+        try:
+            self.contacts = load_contacts(self.contacts_path, shown_as=self.config.contacts_file)
+        except KyrError as error:
+            raise PluginError(str(error)) from None
+
+    def _shown_path(self, page: Page) -> str:
+        """The page's file as a maintainer sees it (docs/who-to-call.es.md)."""
+        if page.file.abs_src_path:
+            try:
+                return Path(page.file.abs_src_path).relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        return page.file.src_uri
+
+    def _contact_macros(self, code: str, config: MkDocsConfig) -> Any:
+        """The macros of partials/contacts.html, with this language's strings and dates.
+
+        Markers are rendered while pages are read, before `on_env`, so they get their own
+        environment from the theme (same templates, same translations).
+        """
+        env = self.contact_envs.get(code)
+        if env is None:
+            try:
+                translations = translations_for(self.translations_dir, code, self.default.code)
+            except KyrError as error:
+                raise PluginError(str(error)) from None
+            env = config.theme.get_env()
+            env.add_extension("jinja2.ext.i18n")
+            env.install_gettext_translations(translations, newstyle=True)
+            env.filters["format_date"] = lambda value, fmt="long": format_date(
+                value, format=fmt, locale=code
+            )
+            self.contact_envs[code] = env
+        return env.get_template("partials/contacts.html").module
+
+    def _render_marker(self, marker: Marker, page: Page, code: str, config: MkDocsConfig) -> str:
+        if self.contacts is None:
+            raise KyrError(
+                self.config.contacts_file,
+                f"{marker.text} needs the contacts file {self.config.contacts_file}, "
+                "which does not exist",
+            )
+        prefix = self.languages[code].prefix
+
+        def view(contact: Contact) -> dict[str, Any]:
+            href = get_relative_url(f"{prefix}contacts/{contact.id}.vcf", page.url)
+            return {**contact_view(contact, code), "vcard_href": href}
+
+        macros = self._contact_macros(code, config)
+        if marker.kind == "id":
+            contact = by_id(self.contacts, marker.value)
+            if contact is None:
+                close = difflib.get_close_matches(marker.value, [c.id for c in self.contacts], n=1)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                raise KyrError("", f"{marker.text}: no contact has the id '{marker.value}'.{hint}")
+            if not contact.published:
+                raise KyrError(
+                    "",
+                    f"{marker.text}: the contact '{contact.id}' is not published "
+                    f"({contact.unpublished_reason})",
+                )
+            return str(macros.cards([view(contact)]))
+        if marker.kind == "tag":
+            if marker.value not in TAGS:
+                raise KyrError(
+                    "", f"{marker.text}: unknown tag '{marker.value}' (tags: {', '.join(TAGS)})"
+                )
+            found = with_tag(self.contacts, marker.value)
+            if not found:
+                raise KyrError(
+                    "", f"{marker.text}: no published contact has the tag '{marker.value}'"
+                )
+            return str(macros.cards([view(contact) for contact in found]))
+        if marker.kind == "hotline":
+            return str(macros.hotline(view(emergency_contact(self.contacts))))
+        groups = [
+            (key, [view(c) for c in members]) for key, members in directory_groups(self.contacts)
+        ]
+        return str(macros.directory(groups))
+
+    def _write_contact_files(self, site_dir: Path) -> None:
+        """contacts.json (published data, every language) and vCards for each language."""
+        shown = published(self.contacts)
+        (site_dir / "contacts.json").write_text(contacts_json(shown), encoding="utf-8")
+        emergency = with_tag(shown, "emergency")
+        for language in self.languages.values():
+            folder = site_dir / language.prefix / "contacts"
+            folder.mkdir(parents=True, exist_ok=True)
+            for contact in shown:
+                (folder / f"{contact.id}.vcf").write_bytes(vcard(contact, language.code).encode())
+            (folder / "emergency.vcf").write_bytes(vcards(emergency, language.code).encode())

@@ -15,6 +15,7 @@ from kyr.errors import KyrError
 class Project:
     root: Path
     docs_dir: Path
+    site_dir: Path
     languages: dict[str, str]  # code -> name, default language first
     default_language: str
     pending_translations: list[str]
@@ -27,7 +28,9 @@ def load_project(root: Path) -> Project:
         with path.open("rb") as handle:
             config = yaml_load(handle) or {}
     except FileNotFoundError:
-        raise KyrError(path, "not found", hint="Run kyr from the project folder or pass --root.")
+        raise KyrError(
+            path, "not found", hint="Run kyr from the project folder or pass --root."
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise KyrError(
@@ -51,6 +54,7 @@ def load_project(root: Path) -> Project:
     return Project(
         root=root,
         docs_dir=root / config.get("docs_dir", "docs"),
+        site_dir=root / config.get("site_dir", "site"),
         languages=languages,
         default_language=default,
         pending_translations=list(kyr.get("pending_translations", [])),

@@ -7,15 +7,21 @@ gets English results. Each language gets its own index under its own root, with 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kyr.languages import Language
 
 
-def split_by_language(index: dict, languages: Iterable[Language]) -> dict[str, dict]:
+def split_by_language(
+    index: dict, languages: Iterable[Language], written_in: Mapping[str, set[str]]
+) -> dict[str, dict]:
     """Return {code: index} where each index holds that language's documents only, with
-    locations relative to the language root (where that language's pages point their search)."""
+    locations relative to the language root (where that language's pages point their search).
+
+    `written_in` maps a page's neutral URL to the languages it is written in: untranslated
+    copies shown under another language are left out of that language's index.
+    """
     languages = list(languages)
     prefixed = [lang for lang in languages if lang.prefix]
     default = next(lang for lang in languages if lang.default)
@@ -23,14 +29,18 @@ def split_by_language(index: dict, languages: Iterable[Language]) -> dict[str, d
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         owner = next((lang for lang in prefixed if location.startswith(lang.prefix)), default)
-        docs[owner.code].append({**doc, "location": location[len(owner.prefix) :]})
+        relative = location[len(owner.prefix) :]
+        if owner.code in written_in.get(relative.split("#")[0], {owner.code}):
+            docs[owner.code].append({**doc, "location": relative})
     return {
         code: {**index, "config": {**index.get("config", {}), "lang": [code]}, "docs": items}
         for code, items in docs.items()
     }
 
 
-def write_split_index(site_dir: Path, languages: Iterable[Language]) -> list[Path]:
+def write_split_index(
+    site_dir: Path, languages: Iterable[Language], written_in: Mapping[str, set[str]]
+) -> list[Path]:
     """Rewrite the merged index in `site_dir` as one index per language; returns files written."""
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.is_file():
@@ -38,7 +48,7 @@ def write_split_index(site_dir: Path, languages: Iterable[Language]) -> list[Pat
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     written = []
     by_code = {lang.code: lang for lang in languages}
-    for code, index in split_by_language(merged, by_code.values()).items():
+    for code, index in split_by_language(merged, by_code.values(), written_in).items():
         target = site_dir / by_code[code].prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -1,0 +1,114 @@
+"""Printable pages (flyers, red cards) and the PDF files made from them (no MkDocs import).
+
+A page becomes printable by its front matter: `template: flyer.html` (with `flyer: <slug>`) or
+`template: redcard.html`. The PDF names are decided here only, for the site and the renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kyr.front_matter import split_front_matter
+from kyr.languages import Language, localized_url, neutral_source, source_language
+
+TEMPLATES = {"flyer.html": "flyer", "redcard.html": "redcard"}
+PDF_DIR = "pdf"
+
+
+@dataclass(frozen=True)
+class Printable:
+    kind: str  # "flyer" or "redcard"
+    slug: str
+    neutral_url: str  # e.g. "flyers/door/"
+    titles: dict[str, str] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """One PDF: `pages` are (language, site-relative URL) rendered in order."""
+
+    path: str  # site-relative, e.g. "pdf/door-es-a4.pdf"
+    kind: str
+    layout: str  # "letter", "a4", "card" or "card-sheet"
+    lang: str  # the document language
+    pages: tuple[tuple[str, str], ...]
+    label: str  # short key for templates: "letter", "a4", "bilingual", "card", "sheet"
+
+    @property
+    def preview(self) -> str:
+        return self.path.removesuffix(".pdf") + ".jpg"
+
+
+def page_url(src_uri: str) -> str:
+    """`flyers/door.md` -> `flyers/door/`, `index.md` -> `` (directory URLs)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def find_printables(docs_dir: Path, languages: Iterable[str], default: str) -> list[Printable]:
+    """Every printable page, with its title in each language it is written in."""
+    codes = list(languages)
+    found: dict[str, tuple[str, str, dict[str, str]]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
+        kind = TEMPLATES.get(str(meta.get("template", "")))
+        if kind is None:
+            continue
+        neutral = neutral_source(src, codes)
+        slug = str(meta.get("flyer") or PurePosixPath(neutral).stem or "card")
+        entry = found.setdefault(neutral, (kind, slug, {}))
+        entry[2][source_language(src, codes, default)] = str(meta.get("title", slug))
+    return [
+        Printable(kind, slug, page_url(neutral), titles)
+        for neutral, (kind, slug, titles) in sorted(found.items())
+    ]
+
+
+def pdf_files(printable: Printable, languages: dict[str, Language]) -> list[PdfFile]:
+    """The PDFs made from one printable, for the languages it is written in."""
+    files: list[PdfFile] = []
+    base = f"{PDF_DIR}/{printable.slug}"
+    written = [code for code in languages if code in printable.titles]
+    for code in written:
+        url = localized_url(printable.neutral_url, languages[code])
+        if printable.kind == "flyer":
+            for layout in ("letter", "a4"):
+                files.append(
+                    PdfFile(
+                        f"{base}-{code}-{layout}.pdf", "flyer", layout, code, ((code, url),), layout
+                    )
+                )
+        else:
+            files.append(
+                PdfFile(f"{base}-{code}.pdf", "redcard", "card", code, ((code, url),), "card")
+            )
+            files.append(
+                PdfFile(
+                    f"{base}-{code}-sheet-letter.pdf",
+                    "redcard",
+                    "card-sheet",
+                    code,
+                    ((code, url),),
+                    "sheet",
+                )
+            )
+    if printable.kind == "flyer" and len(written) > 1:
+        pages = tuple(
+            (code, localized_url(printable.neutral_url, languages[code])) for code in written
+        )
+        default = written[0]
+        files.append(
+            PdfFile(f"{base}-bilingual-letter.pdf", "flyer", "letter", default, pages, "bilingual")
+        )
+    return files
+
+
+def all_pdf_files(printables: Iterable[Printable], languages: dict[str, Language]) -> list[PdfFile]:
+    return [pdf for printable in printables for pdf in pdf_files(printable, languages)]

@@ -1,0 +1,79 @@
+"""`kyr build`: the strict MkDocs build plus the PDFs, written atomically.
+
+Everything is built into a temporary folder beside the output; the output is replaced only when
+every step succeeded, so a failed build never leaves a broken or half-written site behind.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from kyr.errors import KyrError
+from kyr.languages import Language
+from kyr.pdf import RenderReport, render_pdfs
+from kyr.printables import all_pdf_files, find_printables
+from kyr.project import Project
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: Path
+    pdfs: RenderReport
+    log: str
+
+
+def build_site(project: Project, *, pdfs: bool = True) -> BuildResult:
+    """Build into a temporary sibling of the site folder, then swap it in."""
+    site_dir = project.site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    try:
+        log = _mkdocs_build(project, staging)
+        report = RenderReport([], 0.0)
+        if pdfs:
+            languages = {
+                code: Language(code, name, default=code == project.default_language)
+                for code, name in project.languages.items()
+            }
+            printables = find_printables(project.docs_dir, languages, project.default_language)
+            report = render_pdfs(staging, all_pdf_files(printables, languages))
+        _swap_in(staging, site_dir)
+        return BuildResult(site_dir, report, log)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _mkdocs_build(project: Project, output: Path) -> str:
+    command = [
+        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        "-f", str(project.root / "mkdocs.yml"), "-d", str(output),
+    ]  # fmt: skip
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project.root)
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        problems = [line for line in log.splitlines() if not line.startswith("INFO")]
+        raise KyrError(
+            project.root / "mkdocs.yml",
+            "the site did not build:\n  " + "\n  ".join(problems[-30:]),
+            hint="Nothing was changed in the site folder.",
+        )
+    return log
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` with `staging` using renames on the same file system."""
+    previous = None
+    if site_dir.exists():
+        previous = site_dir.with_name(f".{site_dir.name}-previous-{os.getpid()}")
+        shutil.rmtree(previous, ignore_errors=True)
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    if previous is not None:
+        shutil.rmtree(previous, ignore_errors=True)
