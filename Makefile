@@ -9,7 +9,7 @@ PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
 
-.PHONY: help install install-system serve build test test-only lint format bench \
+.PHONY: help install install-system serve live build check test test-only lint format bench \
 	i18n-extract i18n-update i18n-check clean
 
 help: ## List the targets
@@ -30,11 +30,21 @@ install-system: ## Install Chromium and poppler from Debian (needs root; skipped
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-serve: install ## Build and serve the site at http://127.0.0.1:8000 (reloads on change)
+serve: install-system install ## Build the site and its PDFs, then serve http://127.0.0.1:8000
+	$(BIN)/kyr build
+	@echo "Serving http://127.0.0.1:8000 (English) and http://127.0.0.1:8000/es/ (Spanish). Ctrl-C stops."
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory site
+
+live: install ## Serve with live reload while editing (no PDFs): http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: install ## Build the site into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict
+build: install-system install ## Build site/ and every PDF (strict; the old site stays if it fails)
+	$(BIN)/kyr build
+
+check: install ## Check pages, catalogs and contacts (what a translator's pull request runs)
+	$(BIN)/kyr check
+	$(BIN)/kyr i18n-check
+	$(BIN)/kyr contacts check
 
 test: install-system install ## Install everything (Chromium too) and run every test
 	$(MAKE) --no-print-directory test-only
