@@ -9,7 +9,7 @@ PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
 
-.PHONY: help install install-system serve live build check test test-only lint format bench \
+.PHONY: help install install-system serve live build check status test test-only lint format bench bench-phone \
 	i18n-extract i18n-update i18n-check clean
 
 help: ## List the targets
@@ -45,6 +45,10 @@ check: install ## Check pages, catalogs and contacts (what a translator's pull r
 	$(BIN)/kyr check
 	$(BIN)/kyr i18n-check
 	$(BIN)/kyr contacts check
+	$(BIN)/kyr parity
+
+status: install ## Translation status: pages translated, outdated or missing, and catalogs
+	$(BIN)/kyr status
 
 test: install-system install ## Install everything (Chromium too) and run every test
 	$(MAKE) --no-print-directory test-only
@@ -62,6 +66,9 @@ format: install ## Format the Python code
 
 bench: install ## Build-time benchmark: 25/250/1000 pages per language (see scripts/bench_build.py)
 	$(PY) scripts/bench_build.py
+
+bench-phone: install-system install ## Page weight, Lighthouse (mobile) and 360x740 screenshots
+	$(PY) scripts/bench_phone.py
 
 i18n-extract: install ## Extract interface strings into translations/messages.pot
 	mkdir -p translations

@@ -1,11 +1,22 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGS, FIXTURES, Build, build_site
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FIXTURE_SITE_URL,
+    FIXTURES,
+    REPO,
+    Build,
+    build_site,
+)
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +50,19 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built by `kyr build` (site and PDFs) at a known address."""
+    root = tmp_path_factory.mktemp("printed")
+    for part in ("docs", "overrides", "translations", "data"):
+        shutil.copytree(REPO / part, root / part)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    env = {**os.environ, "SITE_URL": FIXTURE_SITE_URL}
+    result = subprocess.run(
+        [sys.executable, "-m", "kyr.cli", "build", "--root", str(root)],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"

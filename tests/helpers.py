@@ -169,3 +169,39 @@ def site_context(browser, build: Build, site_url: str = FIXTURE_SITE_URL, **opti
         yield context, requests
     finally:
         context.close()
+
+
+def make_project(root: Path, docs: Path | dict[str, str], config: dict | None = None) -> Path:
+    """A project folder for `kyr` commands: `docs` (a fixture folder or {path: text}), the
+    project's templates, catalogs and data, and mkdocs.yml (no nav, the fixture's address)."""
+    root.mkdir(parents=True, exist_ok=True)
+    if isinstance(docs, Path):
+        shutil.copytree(docs, root / "docs")
+    else:
+        for name, text in docs.items():
+            (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "docs" / name).write_text(text, encoding="utf-8")
+    for part in PROJECT_PARTS:
+        if not (root / part).exists():
+            shutil.copytree(REPO / part, root / part)
+    write_project_config(root, config or {})
+    return root
+
+
+def write_project_config(root: Path, changes: dict) -> None:
+    settings = project_config()
+    settings.pop("nav", None)
+    settings["site_url"] = FIXTURE_SITE_URL
+    settings.update(changes)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
+
+
+def run_kyr(root: Path, *args: str, env: dict[str, str] | None = None):
+    """Run the `kyr` command in a project folder, as a maintainer would."""
+    settings = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    settings.pop("SITE_URL", None)  # mkdocs.yml holds the fixture's address
+    settings.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kyr.cli", *args],
+        capture_output=True, text=True, cwd=root, env=settings,
+    )  # fmt: skip

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,27 +10,11 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tests.helpers import FIXTURE_SITE_URL, REPO
+from tests.helpers import FIXTURE_SITE_URL
 
 FLYERS = ["door", "public-work", "detained", "family-plan", "who-to-call"]
 LETTER, A4, CARD = (612, 792), (595, 842), (252, 144)
 CHROME = ["Skip to content", "Initializing search", "Made with", "Glossary", "Glosario"]
-
-
-@pytest.fixture(scope="session")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built by `kyr build` (site and PDFs) at a known address."""
-    root = tmp_path_factory.mktemp("printed")
-    for part in ("docs", "overrides", "translations", "data"):
-        shutil.copytree(REPO / part, root / part)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    env = {**os.environ, "SITE_URL": FIXTURE_SITE_URL}
-    result = subprocess.run(
-        [sys.executable, "-m", "kyr.cli", "build", "--root", str(root)],
-        capture_output=True, text=True, env=env,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
 
 
 def pdf_of(site: Path, name: str) -> PdfReader:

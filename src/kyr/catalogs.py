@@ -18,6 +18,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from kyr.errors import KyrError
+from kyr.text_files import decode_text
 
 DOMAIN = "messages"
 # Python %-style and {name} placeholders; translations must keep the same set.
@@ -51,7 +52,7 @@ def check_po_syntax(text: str, path: Path) -> None:
 def load_catalog(path: Path, locale: str) -> Catalog:
     """Parse a .po file, turning any syntax problem into an error that names the file and line."""
     try:
-        check_po_syntax(path.read_text(encoding="utf-8"), path)
+        check_po_syntax(decode_text(path.read_bytes(), path), path)
         with path.open("rb") as handle:
             return read_po(handle, locale=locale, abort_invalid=True)
     except FileNotFoundError:
@@ -73,8 +74,26 @@ def load_catalog(path: Path, locale: str) -> Catalog:
         raise KyrError(path, f"the file could not be read ({error})") from None
 
 
+def placeholders_differ(message) -> tuple[set[str], set[str]] | None:
+    """(source, translation) placeholders when a translation has other placeholders than its
+    source: a plural form may drop the number ("un día"), but may never invent one."""
+    ids = message.id if isinstance(message.id, tuple | list) else (message.id,)
+    strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+    source = set(PLACEHOLDER.findall(ids[0])) | set(PLACEHOLDER.findall(ids[-1]))
+    for string in strings:
+        found = set(PLACEHOLDER.findall(string or ""))
+        if string and (found - source or (len(ids) == 1 and found != source)):
+            return source, found
+    return None
+
+
 def compile_translations(catalog: Catalog) -> Translations:
-    """Compile a catalog into gettext translations in memory (fuzzy entries are left out)."""
+    """Compile a catalog into gettext translations in memory (fuzzy entries are left out, and so
+    are entries whose placeholders differ: rendering them would crash the build, and the check
+    reports them)."""
+    for message in list(catalog):
+        if message.id and placeholders_differ(message):
+            catalog.delete(message.id, context=message.context)
     buffer = BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -97,7 +116,20 @@ class CatalogProblem:
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.problem}: {self.msgid!r}"
+        hint = next((text for start, text in PROBLEM_HINTS if self.problem.startswith(start)), "")
+        return f"{self.path}:{self.line}: {self.problem}: {self.msgid!r}" + (
+            f". {hint}" if hint else ""
+        )
+
+
+# What to do about each kind of catalog problem (shown after it).
+PROBLEM_HINTS = (
+    ("marked fuzzy", "Check the translation, then delete the '#, fuzzy' line."),
+    ("needs", "Add the missing msgstr[N] lines (Spanish: [0] one, [1] millions, [2] others)."),
+    ("plural form", "Fill every msgstr[N] line (Spanish: [0] one, [1] millions, [2] others)."),
+    ("not translated", "Write the translation in its msgstr line."),
+    ("placeholders differ", "Keep every %(name)s placeholder of the English text, unchanged."),
+)
 
 
 def catalog_problems(catalog: Catalog, path: Path) -> list[CatalogProblem]:
@@ -124,13 +156,10 @@ def catalog_problems(catalog: Catalog, path: Path) -> list[CatalogProblem]:
             else:
                 report("not translated yet")
             continue
-        source = set(PLACEHOLDER.findall(ids[0])) | set(PLACEHOLDER.findall(ids[-1]))
-        for string in strings:
-            found = set(PLACEHOLDER.findall(string))
-            # A plural form may drop the number ("un día"), but may never invent a placeholder.
-            if found - source or (len(ids) == 1 and found != source):
-                report(f"placeholders differ: source has {sorted(source)}, got {sorted(found)}")
-                break
+        differ = placeholders_differ(message)
+        if differ:
+            source, found = differ
+            report(f"placeholders differ: source has {sorted(source)}, got {sorted(found)}")
     return problems
 
 

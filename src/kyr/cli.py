@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from kyr import cli_translation
 from kyr.catalogs import catalog_problems, load_catalog, template_drift
 from kyr.contacts import (
     STALE_AFTER_DAYS,
@@ -20,6 +21,7 @@ from kyr.contacts import (
 )
 from kyr.content_check import Rules, check_docs, summarize
 from kyr.errors import KyrError
+from kyr.parity import check_parity
 from kyr.project import load_project
 from kyr.site_build import build_site
 
@@ -45,13 +47,11 @@ def main() -> None:
 
 @main.command("build")
 @root_option
-@click.option(
-    "--no-pdf", is_flag=True, help="Skip the PDFs (faster; the site is complete otherwise)."
-)
+@click.option("--no-pdf", is_flag=True, help="Skip the PDFs and the offline download (faster).")
 def build(root: Path, no_pdf: bool) -> None:
-    """Build the site strictly and make every PDF; the old site stays if anything fails."""
+    """Build the site strictly, every PDF and the offline ZIP; the old site stays on failure."""
     try:
-        result = build_site(load_project(root), pdfs=not no_pdf)
+        result = build_site(load_project(root), pdfs=not no_pdf, offline=not no_pdf)
     except KyrError as error:
         fail(str(error))
     click.echo(f"Site built in {result.site_dir}.")
@@ -74,6 +74,11 @@ def check(root: Path, scores: bool) -> None:
         pending=set(project.pending_translations),
     )
     findings, readability = check_docs(project.docs_dir, rules)
+    # Current translations keep their English page's headings, links and contacts (kyr parity).
+    parity = check_parity(
+        project.docs_dir, rules.languages, rules.default, shown_docs=str(project.docs_dir)
+    )
+    findings += [finding for finding in parity.findings if finding not in findings]
     if scores:
         click.echo("\n".join(summarize(readability)))
     for finding in findings:
@@ -196,6 +201,29 @@ def contacts_pending(root: Path, file: Path | None) -> None:
     except KyrError as error:
         fail(str(error))
     click.echo(pending_markdown(found, shown), nl=False)
+
+
+@main.command("links")
+@root_option
+def links(root: Path) -> None:
+    """List every external web address (pages, their sources, contacts) and where it is used.
+
+    Nothing is fetched. Internal links and anchors are checked by the strict build.
+    """
+    from kyr.links import external_links, report
+
+    try:
+        project = load_project(root)
+        contacts = str(project.plugin_config.get("contacts_file", DEFAULT_CONTACTS_FILE))
+        found = external_links(root, project.docs_dir, root / contacts)
+    except KyrError as error:
+        fail(str(error))
+    click.echo("\n".join(report(found)))
+
+
+# The translation workflow: kyr status, mark-translated, parity, new-language.
+for _command in cli_translation.COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

@@ -14,3 +14,11 @@ class KyrConfig(Config):
 
     # Settings for advocacy contacts (YAML data file, relative to mkdocs.yml; see kyr.contacts)
     contacts_file = opt.Type(str, default="data/contacts.yml")
+
+    # Settings for the translation workflow (see kyr.translation_status and CONTRIBUTING.md)
+    # English pages that may have no translation yet (paths relative to docs_dir, e.g. door.md)
+    pending_translations = opt.ListOfItems(opt.Type(str), default=[])
+    # Where contributors edit a file on GitHub: https://github.com/OWNER/REPO/edit/BRANCH/
+    # (the translation status page links each file there; empty: no links). Not Material's
+    # repo_url, which makes every reader's browser call api.github.com.
+    edit_url = opt.Type(str, default="")

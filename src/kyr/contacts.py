@@ -30,6 +30,7 @@ from kyr.contacts_model import (
 )
 from kyr.contacts_schema import validate
 from kyr.errors import KyrError
+from kyr.text_files import decode_text
 
 __all__ = [
     "KINDS",
@@ -79,11 +80,11 @@ def check_contacts_file(
     path = Path(path)
     shown = shown_as if shown_as is not None else path
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_text(path.read_bytes(), shown)
     except FileNotFoundError:
         return [], [KyrError(shown, "the contacts file does not exist")]
-    except UnicodeDecodeError as error:
-        return [], [KyrError(shown, f"the file is not UTF-8 text ({error.reason})")]
+    except KyrError as error:  # not UTF-8 text
+        return [], [error]
     return check_contacts(text, shown, today=today)
 
 

@@ -104,7 +104,11 @@ def parse_phone(number: Any, field_path: str, fail) -> tuple[str, str, str]:
         )
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     if e164 in BLOCKED_NUMBERS:
-        fail(field_path, f"'{number}' is {BLOCKED_NUMBERS[e164]} and is never listed")
+        fail(
+            field_path,
+            f"'{number}' is {BLOCKED_NUMBERS[e164]} and is never listed",
+            "Remove this number: the site must never send readers to it.",
+        )
     if parsed.country_code == 1:
         display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     else:

@@ -107,7 +107,12 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
             )
     for name in REQUIRED:
         if name not in data:
-            fail(name, f"the required field '{name}' is missing")
+            fail(
+                name,
+                f"the required field '{name}' is missing",
+                f"Add '{name}:' to this contact (the comment at the top of the file lists "
+                "every field).",
+            )
 
     ident = data["id"]
     if not isinstance(ident, str) or not ID_PATTERN.match(ident):

@@ -34,7 +34,8 @@ def parse_entries(text: str, path: str | Path) -> list[Entry]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark is where the broken construct starts (e.g. an unclosed '[').
+        mark = error.context_mark or error.problem_mark
         problem = error.problem or error.context or "syntax error"
         raise KyrError(
             path,
@@ -44,6 +45,13 @@ def parse_entries(text: str, path: str | Path) -> list[Entry]:
         ) from None
     except yaml.YAMLError as error:
         raise KyrError(path, f"this is not valid YAML ({error})") from None
+    except (ValueError, TypeError) as error:  # e.g. a date with month 13: PyYAML gives no line
+        raise KyrError(
+            path,
+            f"this value is not a valid date ({error})",
+            line=_bad_date_line(node),
+            hint="Write dates as YYYY-MM-DD with a real month and day, e.g. 2026-11-27.",
+        ) from None
     finally:
         loader.dispose()
     if data is None:
@@ -68,6 +76,24 @@ def parse_entries(text: str, path: str | Path) -> list[Entry]:
             _collect_lines(item_node, "", entry, path)
         entries.append(entry)
     return entries
+
+
+def _bad_date_line(node: yaml.Node | None) -> int | None:
+    """The line of the first scalar YAML reads as a date but cannot construct."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            if current.tag == "tag:yaml.org,2002:timestamp":
+                try:
+                    yaml.SafeLoader("").construct_yaml_timestamp(current)
+                except (ValueError, TypeError):
+                    return current.start_mark.line + 1
+        elif isinstance(current, yaml.MappingNode):
+            stack[:0] = [part for pair in current.value for part in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack[:0] = list(current.value)
+    return None
 
 
 def _collect_lines(node: yaml.Node, prefix: str, entry: Entry, path: str | Path) -> None:

@@ -17,6 +17,8 @@ from kyr.errors import KyrError
 from kyr.front_matter import split_front_matter
 from kyr.languages import neutral_source, source_language
 from kyr.phones_in_text import find_phone_numbers
+from kyr.safe_content import unsafe_markdown
+from kyr.text_files import read_page
 
 REQUIRED_FIELDS = ("title", "description", "last_reviewed")
 SOURCE_FIELDS = ("url", "title", "seen")
@@ -91,8 +93,8 @@ def _is_date(value: object) -> bool:
 def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[Finding]:
     """Every problem in one page; broken front matter stops the rest of the page's checks."""
     shown = str(path)
-    text = path.read_text(encoding="utf-8")
     try:
+        text = read_page(path, shown)
         page = split_front_matter(text, path)
     except KyrError as error:
         return [Finding(shown, error.line or 1, error.message)]
@@ -137,6 +139,7 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
                         Finding(shown, at("sources"), f"source {number} 'seen' must be a date")
                     )
 
+    unsafe = {found.line: found.what for found in unsafe_markdown(page.body, page.body_line)}
     in_fence = False
     for offset, line in enumerate(body_lines):
         number = page.body_line + offset
@@ -154,7 +157,15 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
             )
         if TIP_LINE.search(line):
             findings.append(Finding(shown, number, "the DHS/ICE tip line must never be published"))
-        if EXTERNAL_IMAGE.search(line) or UNSAFE_HTML.search(line):
+        if number in unsafe:
+            findings.append(
+                Finding(
+                    shown,
+                    number,
+                    f"no scripts, frames or external images in pages ({unsafe[number]}); remove it",
+                )
+            )
+        elif EXTERNAL_IMAGE.search(line) or UNSAFE_HTML.search(line):
             findings.append(
                 Finding(shown, number, "no scripts, frames or external images in pages")
             )
@@ -206,6 +217,11 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
         )
     for relative in pages:
         path = docs_dir / relative
+        try:
+            read_page(path, str(path))
+        except KyrError as error:  # not text, or too large: nothing else can be checked
+            findings.append(Finding(str(path), error.line or 1, f"{error.message}. {error.hint}"))
+            continue
         page_findings = check_page(path, relative, rules, docs_dir)
         findings += page_findings
         if any(
@@ -213,7 +229,10 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
             for f in page_findings
         ):
             continue
-        result = readability_of(path, relative, rules)
+        try:
+            result = readability_of(path, relative, rules)
+        except KyrError:  # front matter that is not a mapping: already reported above
+            continue
         scores.append(result)
         if result.words > rules.max_words:
             findings.append(

@@ -7,11 +7,20 @@ Python (this module):
   1. static-i18n plugin attributes: `current_language`, `building` (True during the inner,
      per-language builds it runs from its own `on_post_build`), `config.languages`.
   2. Material's `<script id="__config">` JSON and its `base` key (search index location).
+  2b. Material's interface languages are the files partials/languages/<code>.html
+      (`material_language`, used by `kyr new-language`).
+  2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build).
 Templates (overrides/):
   3. main.html copies Material's `site_meta` block (to write absolute hreflang and canonical).
   4. main.html and 404.html extend Material's `content` block; 404.html replaces Material's.
+  4b. partials/search.html is Material's, copied to give the search dialog an accessible name.
   5. static-i18n's page context `i18n_file_locale` / `i18n_page_locale` are NOT used: we derive
      the same from file names (kyr.languages).
+  6b. Material's `offline` plugin, for the offline download, and its `extra.polyfills` hook for
+     the vendored iframe-worker shim (overrides/assets/vendor).
+  7. main.html replaces Material's `scripts` block: its hashed script bundle
+     (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by kyr.js only
+     when the reader opens search; Material's `.no-js` class is removed by kyr.js.
 Styles (overrides/assets/kyr.css):
   6. Material class names hidden or restyled for print and accessibility: .md-header, .md-tabs,
      .md-sidebar, .md-footer, .md-search, .md-top, .md-content__button, .md-copyright.
@@ -21,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from kyr.languages import Language
@@ -28,6 +38,15 @@ from kyr.languages import Language
 _CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
 )
+
+
+def material_bundle(theme_dirs: list[str]) -> str:
+    """Site-relative path of Material's script bundle, whose file name carries a hash."""
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    raise FileNotFoundError("Material's assets/javascripts/bundle.*.min.js was not found")
 
 
 def i18n_plugin(config: Any) -> Any | None:
@@ -47,6 +66,12 @@ def i18n_languages(config: Any) -> dict[str, Language]:
     ]
     languages.sort(key=lambda lang: not lang.default)
     return {lang.code: lang for lang in languages}
+
+
+def offline_plugin_enabled(config: Any) -> bool:
+    """Material's offline plugin is on (the offline download build, see kyr.offline_download)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.get("enabled", True))
 
 
 def current_language(config: Any) -> str:
@@ -71,3 +96,27 @@ def set_search_base(html: str, base: str) -> str:
         return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
 
     return _CONFIG_SCRIPT.sub(replace, html, count=1)
+
+
+def material_language(code: str) -> str | None:
+    """The `theme.language` Material has for a language code (`pt_BR` -> `pt-BR`, `fr-CA` ->
+    `fr`), or None: Material fails to build with a language it has no strings for."""
+    import material  # only needed by `kyr new-language`
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in (code, code.replace("_", "-"), re.split(r"[-_]", code)[0]):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return None
+
+
+def theme_languages(config: Any) -> dict[str, str]:
+    """Every `theme.language` a build uses (setting -> code): the theme's own, and each built
+    static-i18n language's `theme: {language: ...}`."""
+    found = {"theme.language": str(config.theme.get("language", "en"))}
+    plugin = i18n_plugin(config)
+    for item in plugin.config.languages if plugin is not None else []:
+        language = (item.theme or {}).get("language")
+        if item.build and language:
+            found[f"plugins.i18n.languages.{item.locale}.theme.language"] = str(language)
+    return found

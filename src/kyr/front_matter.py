@@ -24,7 +24,12 @@ def split_front_matter(text: str, path: str | Path) -> PageSource:
         return PageSource({}, text, 1)
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if end is None:
-        raise KyrError(path, "the front matter has no closing '---' line", line=1)
+        raise KyrError(
+            path,
+            "the front matter has no closing '---' line",
+            line=1,
+            hint="Add a line with only '---' after the last front matter field.",
+        )
     try:
         meta = yaml.safe_load("".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
@@ -38,6 +43,29 @@ def split_front_matter(text: str, path: str | Path) -> PageSource:
             line=line,
             hint="Check indentation and quote values that contain ':'.",
         ) from None
+    except (ValueError, TypeError) as error:  # e.g. a date with month 13: PyYAML gives no line
+        raise KyrError(
+            path,
+            f"the front matter has a date that does not exist ({error})",
+            line=_bad_date_line(lines[1:end]),
+            hint="Write dates as YYYY-MM-DD with a real month and day, e.g. 2026-11-27.",
+        ) from None
     if not isinstance(meta, dict):
-        raise KyrError(path, "the front matter must be 'key: value' lines", line=2)
+        raise KyrError(
+            path,
+            "the front matter must be 'key: value' lines",
+            line=2,
+            hint="Write one field per line, e.g. 'title: At the door'.",
+        )
     return PageSource(meta, "".join(lines[end + 1 :]), end + 2)
+
+
+def _bad_date_line(lines: list[str]) -> int | None:
+    """The file line of the first front matter value that YAML reads as an impossible date."""
+    for number, line in enumerate(lines, start=2):
+        _, _, value = line.partition(":")
+        try:
+            yaml.safe_load(value.strip().lstrip("- ").strip() or "~")
+        except (ValueError, TypeError, yaml.YAMLError):
+            return number
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import gzip
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,6 +33,7 @@ from kyr.contacts import (
 )
 from kyr.contacts_export import contact_view, contacts_json, vcard, vcards
 from kyr.errors import KyrError
+from kyr.hardening import Guard, check_theme_languages, theme_templates
 from kyr.languages import (
     Language,
     absolute_url,
@@ -43,11 +45,14 @@ from kyr.languages import (
     translations_by_page,
 )
 from kyr.markers import Marker, MarkerError, find_markers, replace_markers
+from kyr.offline import MANIFEST, write_offline_files
+from kyr.offline_download import DOWNLOAD
 from kyr.phones_in_text import find_phone_numbers
 from kyr.printables import Printable, all_pdf_files, find_printables
 from kyr.qr import qr_svg, short_url
 from kyr.search_index import write_split_index
 from kyr.sitemap import sitemap_xml
+from kyr.translation_views import TranslationFacts, outdated_view, status_view
 
 log = get_plugin_logger(__name__)
 
@@ -57,11 +62,15 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
     # --- Hooks ---
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # `mkdocs serve` adds its live-reload script to every page
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the languages once per build; static-i18n's inner builds keep what we collected."""
         if coupling.is_inner_build(config):
             return config
-        self.root = Path(config.config_file_path).parent
+        # Absolute, like MkDocs' own paths, so messages can name files relative to it.
+        self.root = Path(os.path.abspath(config.config_file_path)).parent
         self.translations_dir = self.root / self.config.translations_dir
         self.languages: dict[str, Language] = coupling.i18n_languages(config)
         self.default = next(lang for lang in self.languages.values() if lang.default)
@@ -69,7 +78,36 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         self.page_languages: dict[str, set[str]] = {}
         self.not_found_pages: dict[str, str] = {}
         self.printables: list[Printable] = []
+        self.translations = TranslationFacts(
+            root=self.root,
+            docs_dir=Path(config.docs_dir),
+            languages={code: lang.name for code, lang in self.languages.items()},
+            default=self.default.code,
+            pending=self.config.pending_translations,
+            translations_dir=self.translations_dir,
+        )
+        self.site_names: dict[str, tuple[str, str]] = {}
         self._load_contacts()
+        # Hardening (kyr.hardening): sources, pages, translations' links, security policy.
+        self.guard = Guard(
+            self.root,
+            Path(config.docs_dir),
+            config.site_url or "",
+            self.default.code,
+            list(self.languages),
+            theme_templates(config.theme.dirs),
+            policy=not coupling.offline_plugin_enabled(config)
+            and getattr(self, "command", "build") != "serve",
+            pending=self.config.pending_translations,
+        )
+        try:
+            check_theme_languages(
+                Path(config.config_file_path),
+                coupling.theme_languages(config),
+                coupling.material_language,
+            )
+        except KyrError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -81,6 +119,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 self.default.code,
             )
             try:
+                self.guard.check_sources(file.src_uri for file in files.documentation_pages())
                 self.printables = find_printables(
                     Path(config.docs_dir), self.languages, self.default.code
                 )
@@ -93,7 +132,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         code = coupling.current_language(config)
         try:
             translations = translations_for(self.translations_dir, code, self.default.code)
-            if code != self.default.code:
+            # Until a language has a translated page, its missing strings are listed by
+            # `kyr status` and `kyr i18n-check` but do not fail the build (`kyr new-language`).
+            if code != self.default.code and self._translates_a_page(code):
                 path = po_path(self.translations_dir, code)
                 for problem in catalog_problems(load_catalog(path, code), path):
                     log.warning(str(problem))
@@ -104,6 +145,8 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         env.filters["format_date"] = lambda value, fmt="long": format_date(
             value, format=fmt, locale=code
         )
+        env.globals["material_bundle"] = coupling.material_bundle(config.theme.dirs)
+        self.site_names[code] = (config.site_name, config.site_description or "")
         env.filters["qr_svg"] = qr_svg
         env.filters["short_url"] = short_url
         return env
@@ -143,6 +186,11 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 for pdf in self._pdfs_for(printable, language)
             ],
             "printables": [self._printable_view(p, language, page) for p in self.printables],
+            "manifest": get_relative_url(language.prefix + MANIFEST, page.url),
+            "download": get_relative_url(DOWNLOAD, page.url),
+            "hotline": self._hotline(),
+            "outdated": self._outdated(page, file_language, neutral_src, neutral),
+            "translation_status": self._translation_status(page, language),
         }
         return context
 
@@ -152,6 +200,10 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         """Refuse phone numbers typed into a page, then render its contact markers."""
         shown = self._shown_path(page)
         source = page.file.content_string
+        try:
+            self.guard.check_page(source, shown)
+        except KyrError as error:
+            raise PluginError(str(error)) from None
         typed = find_phone_numbers(source)
         if typed:
             others = [str(found.line) for found in typed[1:]]
@@ -186,9 +238,32 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
         return replace_markers(markdown, render)
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Refuse unsafe HTML in the rendered page; note each translation's links."""
+        try:
+            self.guard.check_html(
+                html,
+                self._shown_path(page),
+                coupling.current_language(config),
+                page.file.src_uri,
+                page.file.content_string,
+            )
+        except KyrError as error:
+            raise PluginError(str(error)) from None
+        return html
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         language = self.languages[coupling.current_language(config)]
-        return coupling.set_search_base(output, get_relative_url(language.prefix, page.url))
+        output = coupling.set_search_base(output, get_relative_url(language.prefix, page.url))
+        return self.guard.harden(output, page.content or "")
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Static templates (the 404 page) get the same security policy as pages."""
+        if not template_name.endswith(".html"):
+            return output_content
+        return self.guard.harden(output_content)
 
     @event_priority(0)  # before static-i18n (-100) starts the next language's build
     def _keep_not_found_page(self, config: MkDocsConfig) -> None:
@@ -203,6 +278,10 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         """Once all languages are built: per-language 404 and search index, and the sitemap."""
         if coupling.is_inner_build(config):
             return
+        try:
+            self.guard.check_translations()
+        except KyrError as error:
+            raise PluginError(str(error)) from None
         site_dir = Path(config.site_dir)
         root_path = urlsplit(config.site_url or "/").path or "/"
         for code, html in self.not_found_pages.items():
@@ -210,7 +289,12 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             target = site_dir / prefix / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(coupling.set_search_base(html, root_path + prefix), "utf-8")
-        write_split_index(site_dir, self.languages.values(), self.page_languages)
+        write_split_index(
+            site_dir,
+            self.languages.values(),
+            self.page_languages,
+            as_script=coupling.offline_plugin_enabled(config),
+        )
         if self.contacts is not None:
             self._write_contact_files(site_dir)
         xml = sitemap_xml(self.page_languages.items(), self.languages, config.site_url)
@@ -218,8 +302,42 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         # mtime=0 keeps the compressed sitemap identical between builds of the same content.
         with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as handle:
             handle.write(xml.encode("utf-8"))
+        # Last: the service worker's version is a hash of everything written before it.
+        write_offline_files(site_dir, self.languages.values(), self.site_names)
 
     on_post_build = CombinedEvent(_keep_not_found_page, _finish_site)
+
+    # --- Translations (kyr.translation_status, kyr.translation_views) ---
+
+    def _translates_a_page(self, code: str) -> bool:
+        return any(code in languages for languages in self.written_in.values())
+
+    def _outdated(
+        self, page: Page, file_language: Language, neutral_src: str, neutral: str
+    ) -> dict | None:
+        """The notice's data when this translated page's English page changed since."""
+        if file_language.default:
+            return None
+        outdated, changed = self.translations.outdated_since(
+            neutral_src, (page.meta or {}).get("translation_of")
+        )
+        if not outdated:
+            return None
+        href = get_relative_url(localized_url(neutral, self.default), page.url)
+        return outdated_view(changed, href, self.default.code)
+
+    def _translation_status(self, page: Page, language: Language) -> list[dict] | None:
+        """Every language's status, for the page with `template: translation-status.html`."""
+        if (page.meta or {}).get("template") != "translation-status.html":
+            return None
+        return status_view(
+            self.translations.status(),
+            root=self.root,
+            edit_url=self.config.edit_url,
+            href=lambda url, code: get_relative_url(
+                localized_url(url, self.languages[code]), page.url
+            ),
+        )
 
     # --- Printables (kyr.printables; the PDFs themselves are made by `kyr build`) ---
 
@@ -246,6 +364,13 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             "href": get_relative_url(localized_url(printable.neutral_url, language), page.url),
             "pdfs": [self._pdf_link(pdf, page) for pdf in self._pdfs_for(printable, language)],
         }
+
+    def _hotline(self) -> dict[str, str] | None:
+        """The emergency contact's first number, for the phone call bar on every page."""
+        contact = emergency_contact(self.contacts) if self.contacts else None
+        if contact is None or not contact.phones:
+            return None
+        return {"href": contact.phones[0].href, "display": contact.phones[0].national}
 
     # --- Contacts (data: kyr.contacts; outputs: kyr.contacts_export) ---
 

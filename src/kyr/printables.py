@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from kyr.front_matter import split_front_matter
 from kyr.languages import Language, localized_url, neutral_source, source_language
+from kyr.text_files import read_page
 
 TEMPLATES = {"flyer.html": "flyer", "redcard.html": "redcard"}
 PDF_DIR = "pdf"
@@ -57,7 +58,7 @@ def find_printables(docs_dir: Path, languages: Iterable[str], default: str) -> l
     found: dict[str, tuple[str, str, dict[str, str]]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
-        meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
+        meta = split_front_matter(read_page(path), path).meta
         kind = TEMPLATES.get(str(meta.get("template", "")))
         if kind is None:
             continue

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
 from kyr.errors import KyrError
@@ -20,6 +21,7 @@ class Project:
     default_language: str
     pending_translations: list[str]
     plugin_config: dict
+    site_url: str = ""  # the published address (SITE_URL); PDFs are rendered at it
 
 
 def load_project(root: Path) -> Project:
@@ -31,13 +33,25 @@ def load_project(root: Path) -> Project:
         raise KyrError(
             path, "not found", hint="Run kyr from the project folder or pass --root."
         ) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+    except (yaml.YAMLError, ConfigurationError) as raised:
+        # MkDocs wraps YAML errors in a ConfigurationError, without the line.
+        error = raised.__context__ if isinstance(raised, ConfigurationError) else raised
+        # The context mark is where the broken construct starts (e.g. an unclosed '[').
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         raise KyrError(
             path,
-            f"not valid YAML ({getattr(error, 'problem', error)})",
+            f"not valid YAML ({getattr(error, 'problem', None) or error})",
             line=mark.line + 1 if mark else None,
+            hint="Check the indentation and the quotes on that line and the one before it.",
         ) from None
+    except UnicodeDecodeError as error:
+        raise KyrError(path, f"not UTF-8 text ({error.reason})", hint="Save it as UTF-8.") from None
+    if not isinstance(config, dict) or not isinstance(config.get("plugins", []), list):
+        raise KyrError(
+            path,
+            "not a MkDocs configuration ('key: value' lines, with 'plugins:' a list)",
+            hint="Compare it with the project's mkdocs.yml in version control.",
+        )
     plugins = {
         name: options or {}
         for item in config.get("plugins", [])
@@ -59,4 +73,5 @@ def load_project(root: Path) -> Project:
         default_language=default,
         pending_translations=list(kyr.get("pending_translations", [])),
         plugin_config=kyr,
+        site_url=str(config.get("site_url") or ""),
     )

@@ -39,9 +39,17 @@ def split_by_language(
 
 
 def write_split_index(
-    site_dir: Path, languages: Iterable[Language], written_in: Mapping[str, set[str]]
+    site_dir: Path,
+    languages: Iterable[Language],
+    written_in: Mapping[str, set[str]],
+    *,
+    as_script: bool = False,
 ) -> list[Path]:
-    """Rewrite the merged index in `site_dir` as one index per language; returns files written."""
+    """Rewrite the merged index in `site_dir` as one index per language; returns files written.
+
+    With `as_script`, each index is also written as `search_index.js`, which Material loads
+    instead of the JSON when the site is opened from files (the offline download).
+    """
     merged_path = site_dir / "search" / "search_index.json"
     if not merged_path.is_file():
         return []
@@ -51,6 +59,11 @@ def write_split_index(
     for code, index in split_by_language(merged, by_code.values(), written_in).items():
         target = site_dir / by_code[code].prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, "utf-8")
         written.append(target)
+        if as_script:
+            script = target.with_suffix(".js")
+            script.write_text(f"var __index = {text};\n", "utf-8")
+            written.append(script)
     return written

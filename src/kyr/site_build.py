@@ -2,6 +2,7 @@
 
 Everything is built into a temporary folder beside the output; the output is replaced only when
 every step succeeded, so a failed build never leaves a broken or half-written site behind.
+When MkDocs fails, its log is summarized as one line per problem (kyr.build_report).
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kyr.errors import KyrError
+from kyr.build_report import BuildFailed, summarize
 from kyr.languages import Language
+from kyr.offline_download import make_offline_download
 from kyr.pdf import RenderReport, render_pdfs
 from kyr.printables import all_pdf_files, find_printables
 from kyr.project import Project
+from kyr.reproducible import content_date
 
 
 @dataclass(frozen=True)
@@ -28,11 +31,12 @@ class BuildResult:
     log: str
 
 
-def build_site(project: Project, *, pdfs: bool = True) -> BuildResult:
+def build_site(project: Project, *, pdfs: bool = True, offline: bool = True) -> BuildResult:
     """Build into a temporary sibling of the site folder, then swap it in."""
     site_dir = project.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     try:
         log = _mkdocs_build(project, staging)
         report = RenderReport([], 0.0)
@@ -42,7 +46,14 @@ def build_site(project: Project, *, pdfs: bool = True) -> BuildResult:
                 for code, name in project.languages.items()
             }
             printables = find_printables(project.docs_dir, languages, project.default_language)
-            report = render_pdfs(staging, all_pdf_files(printables, languages))
+            report = render_pdfs(
+                staging,
+                all_pdf_files(printables, languages),
+                site_url=project.site_url or None,
+                created=content_date(project.docs_dir),
+            )
+        if offline:
+            make_offline_download(project.root, staging)
         _swap_in(staging, site_dir)
         return BuildResult(site_dir, report, log)
     finally:
@@ -58,12 +69,8 @@ def _mkdocs_build(project: Project, output: Path) -> str:
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project.root)
     log = result.stdout + result.stderr
     if result.returncode != 0:
-        problems = [line for line in log.splitlines() if not line.startswith("INFO")]
-        raise KyrError(
-            project.root / "mkdocs.yml",
-            "the site did not build:\n  " + "\n  ".join(problems[-30:]),
-            hint="Nothing was changed in the site folder.",
-        )
+        report = summarize(log, project.root, project.docs_dir, project.root / "mkdocs.yml")
+        raise BuildFailed(report, project.site_dir)
     return log
 
 

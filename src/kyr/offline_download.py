@@ -1,0 +1,90 @@
+"""The offline download: the whole site as a ZIP that works when opened from files.
+
+A second MkDocs build with Material's offline plugin (file URLs like `about.html`, search without
+a web server through the vendored iframe-worker shim), packed as a reproducible ZIP.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from kyr.errors import KyrError
+
+DOWNLOAD = "download/know-your-rights-la.zip"
+SHIM = "assets/vendor/iframe-worker-shim.js"
+# Zip entries carry this time unless SOURCE_DATE_EPOCH says otherwise (the ZIP format's epoch).
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def offline_config(project_root: Path, output: Path) -> dict:
+    with (project_root / "mkdocs.yml").open("rb") as handle:
+        settings = yaml_load(handle)
+    plugins = []
+    for plugin in settings.get("plugins", []):
+        name = plugin if isinstance(plugin, str) else next(iter(plugin))
+        if name == "i18n":
+            plugins.append("offline")  # before i18n, which runs its language builds last
+        plugins.append(plugin)
+    settings["plugins"] = plugins
+    settings.setdefault("extra", {})["polyfills"] = [SHIM]
+    settings["site_dir"] = str(output)
+    return settings
+
+
+def build_offline_site(project_root: Path, output: Path) -> None:
+    """Build the file-URL variant of the site into `output`."""
+    config = project_root / ".mkdocs-offline.yml"
+    config.write_text(yaml.safe_dump(offline_config(project_root, output), allow_unicode=True))
+    try:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+            capture_output=True, text=True, env=env, cwd=project_root,
+        )  # fmt: skip
+    finally:
+        config.unlink(missing_ok=True)
+    if result.returncode != 0:
+        problems = [line for line in (result.stdout + result.stderr).splitlines()
+                    if not line.startswith("INFO")]  # fmt: skip
+        raise KyrError(
+            project_root / "mkdocs.yml",
+            "the offline download did not build:\n  " + "\n  ".join(problems[-20:]),
+        )
+
+
+def zip_folder(folder: Path, target: Path, top: str) -> None:
+    """A ZIP with sorted entries and fixed times, identical for identical content."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    stamp = ZIP_EPOCH
+    if epoch:
+        import time
+
+        stamp = max(ZIP_EPOCH, time.gmtime(int(epoch))[:6])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+
+
+def make_offline_download(project_root: Path, site_dir: Path) -> Path:
+    """Build the offline variant and put its ZIP (with the site's PDFs) in `site_dir`."""
+    with tempfile.TemporaryDirectory(prefix="kyr-offline-") as temp:
+        offline = Path(temp) / "site"
+        build_offline_site(project_root, offline)
+        if (site_dir / "pdf").is_dir():
+            shutil.copytree(site_dir / "pdf", offline / "pdf")
+        target = site_dir / DOWNLOAD
+        zip_folder(offline, target, top="know-your-rights-la")
+    return target

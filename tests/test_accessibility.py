@@ -1,0 +1,52 @@
+"""axe-core (WCAG 2.2 AA and best practices) on every page, both languages, phone and desktop."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.helpers import Build, serve
+
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
+
+
+def page_urls(build: Build) -> list[str]:
+    found = [p.relative_to(build.site).parent.as_posix() for p in build.site.rglob("index.html")]
+    urls = sorted("" if path == "." else path + "/" for path in found)
+    return urls + ["404.html", "es/404.html"]
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_no_axe_violations_on_any_page(browser, real_site: Build, viewport: str):
+    width, height = VIEWPORTS[viewport]
+    axe = Axe()
+    problems: list[str] = []
+    with serve(real_site.site) as base:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        urls = page_urls(real_site)
+        assert len(urls) > 60 and "es/rights/at-home/" in urls
+        for url in urls:
+            page.goto(base + url, wait_until="load")
+            result = axe.run(page, options={"runOnly": {"type": "tag", "values": TAGS}}).response
+            assert result["passes"], f"axe did not run on {url}"
+            for violation in result["violations"]:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                problems.append(f"{url}: {violation['id']} ({violation['impact']}) {targets}")
+        context.close()
+    assert problems == []
+
+
+def test_axe_catches_a_real_violation(browser, real_site: Build):
+    """The check above would fail if a page had an unnamed image link."""
+    with serve(real_site.site) as base:
+        page = browser.new_page()
+        page.goto(base + "rights/at-home/")
+        page.evaluate(
+            "document.querySelector('article').insertAdjacentHTML('beforeend',"
+            ' \'<a href="#"><img src="x.png"></a>\')'
+        )
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}}).response
+        assert {v["id"] for v in result["violations"]} & {"image-alt", "link-name"}
+        page.close()
