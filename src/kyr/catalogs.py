@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -106,6 +107,15 @@ def translations_for(translations_dir: Path, locale: str, default: str) -> NullT
         return NullTranslations()
     path = po_path(translations_dir, locale)
     return compile_translations(load_catalog(path, locale))
+
+
+def install_language(env, translations: NullTranslations, locale: str) -> None:
+    """Give a Jinja environment this language's interface strings and Babel date formatting."""
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations, newstyle=True)
+    env.filters["format_date"] = lambda value, fmt="long": format_date(
+        value, format=fmt, locale=locale
+    )
 
 
 @dataclass(frozen=True)

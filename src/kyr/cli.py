@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 
 from kyr import cli_translation
 from kyr.catalogs import catalog_problems, load_catalog, template_drift
+from kyr.cli_options import fail, root_option
 from kyr.contacts import (
     STALE_AFTER_DAYS,
     check_contacts_file,
@@ -26,18 +26,6 @@ from kyr.project import load_project
 from kyr.site_build import build_site
 
 DEFAULT_CONTACTS_FILE = "data/contacts.yml"
-
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    help="Folder that holds mkdocs.yml (default: the current folder).",
-)
-
-
-def fail(message: str) -> None:
-    click.secho(message, fg="red", err=True)
-    sys.exit(1)
 
 
 @click.group()

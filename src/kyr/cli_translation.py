@@ -7,13 +7,13 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
 
 import click
 from mkdocs.utils.yaml import yaml_load
 
 from kyr import coupling, git_info
 from kyr.catalogs import template_drift
+from kyr.cli_options import fail, root_option
 from kyr.errors import KyrError
 from kyr.languages import neutral_source, source_language
 from kyr.new_language import add_language, nav_labels_of, parse_code
@@ -34,18 +34,6 @@ from kyr.translation_status import (
     collect_status,
     languages_touched,
 )
-
-root_option = click.option(
-    "--root",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    help="Folder that holds mkdocs.yml (default: the current folder).",
-)
-
-
-def fail(message: str) -> NoReturn:
-    click.secho(message, fg="red", err=True)
-    sys.exit(1)
 
 
 def _project(root: Path) -> Project:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from kyr.contacts import TEXT_LANGUAGES, Contact, language_name, text_for
+from kyr.contacts import TEXT_LANGUAGES, Contact, language_name, published, text_for, with_tag
 
 JSON_VERSION = 1
 VCARD_LINE_OCTETS = 75
@@ -180,3 +181,16 @@ def vcard(contact: Contact, lang: str) -> str:
 def vcards(contacts: Iterable[Contact], lang: str) -> str:
     """Several contacts in one .vcf file."""
     return "".join(vcard(contact, lang) for contact in contacts)
+
+
+def write_contact_files(site_dir: Path, contacts: Iterable[Contact], languages: Iterable) -> None:
+    """contacts.json (published data, every language) and vCards in each language's folder."""
+    shown = published(contacts)
+    (site_dir / "contacts.json").write_text(contacts_json(shown), encoding="utf-8")
+    emergency = with_tag(shown, "emergency")
+    for language in languages:
+        folder = site_dir / language.prefix / "contacts"
+        folder.mkdir(parents=True, exist_ok=True)
+        for contact in shown:
+            (folder / f"{contact.id}.vcf").write_bytes(vcard(contact, language.code).encode())
+        (folder / "emergency.vcf").write_bytes(vcards(emergency, language.code).encode())

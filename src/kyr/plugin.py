@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import gzip
 import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,19 +17,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kyr import coupling
-from kyr.catalogs import catalog_problems, load_catalog, po_path, translations_for
-from kyr.config import KyrConfig
-from kyr.contacts import (
-    TAGS,
-    Contact,
-    by_id,
-    directory_groups,
-    emergency_contact,
-    load_contacts,
-    published,
-    with_tag,
+from kyr.catalogs import (
+    catalog_problems,
+    install_language,
+    load_catalog,
+    po_path,
+    translations_for,
 )
-from kyr.contacts_export import contact_view, contacts_json, vcard, vcards
+from kyr.config import KyrConfig
+from kyr.contact_markers import select_for_marker
+from kyr.contacts import Contact, emergency_contact, load_contacts
+from kyr.contacts_export import contact_view, write_contact_files
 from kyr.errors import KyrError
 from kyr.hardening import Guard, check_theme_languages, theme_templates
 from kyr.languages import (
@@ -48,7 +44,7 @@ from kyr.markers import Marker, MarkerError, find_markers, replace_markers
 from kyr.offline import MANIFEST, write_offline_files
 from kyr.offline_download import DOWNLOAD
 from kyr.phones_in_text import find_phone_numbers
-from kyr.printables import Printable, all_pdf_files, find_printables
+from kyr.printables import Printable, find_printables, printable_view
 from kyr.qr import qr_svg, short_url
 from kyr.search_index import write_split_index
 from kyr.sitemap import sitemap_xml
@@ -140,11 +136,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                     log.warning(str(problem))
         except KyrError as error:
             raise PluginError(str(error)) from None
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(translations, newstyle=True)
-        env.filters["format_date"] = lambda value, fmt="long": format_date(
-            value, format=fmt, locale=code
-        )
+        install_language(env, translations, code)
         env.globals["material_bundle"] = coupling.material_bundle(config.theme.dirs)
         self.site_names[code] = (config.site_name, config.site_description or "")
         env.filters["qr_svg"] = qr_svg
@@ -179,13 +171,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 for other in self.languages.values()
                 if other != language
             ],
-            "pdfs": [
-                self._pdf_link(pdf, page)
-                for printable in self.printables
-                if printable.neutral_url == neutral
-                for pdf in self._pdfs_for(printable, language)
-            ],
-            "printables": [self._printable_view(p, language, page) for p in self.printables],
+            **self._printables_context(page, language, neutral),
             "manifest": get_relative_url(language.prefix + MANIFEST, page.url),
             "download": get_relative_url(DOWNLOAD, page.url),
             "hotline": self._hotline(),
@@ -296,7 +282,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             as_script=coupling.offline_plugin_enabled(config),
         )
         if self.contacts is not None:
-            self._write_contact_files(site_dir)
+            write_contact_files(site_dir, self.contacts, self.languages.values())
         xml = sitemap_xml(self.page_languages.items(), self.languages, config.site_url)
         (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
         # mtime=0 keeps the compressed sitemap identical between builds of the same content.
@@ -341,29 +327,14 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
     # --- Printables (kyr.printables; the PDFs themselves are made by `kyr build`) ---
 
-    def _pdfs_for(self, printable: Printable, language: Language) -> list[Any]:
-        """This language's PDFs of a printable, and the bilingual one."""
-        return [
-            pdf
-            for pdf in all_pdf_files([printable], self.languages)
-            if pdf.lang == language.code or pdf.label == "bilingual"
-        ]
+    def _printables_context(self, page: Page, language: Language, neutral: str) -> dict:
+        def href(url: str) -> str:
+            return get_relative_url(url, page.url)
 
-    def _pdf_link(self, pdf: Any, page: Page) -> dict[str, str]:
-        return {
-            "label": pdf.label,
-            "href": get_relative_url(pdf.path, page.url),
-            "preview": get_relative_url(pdf.preview, page.url),
-        }
-
-    def _printable_view(self, printable: Printable, language: Language, page: Page) -> dict:
-        title = printable.titles.get(language.code) or printable.titles[self.default.code]
-        return {
-            "kind": printable.kind,
-            "title": title,
-            "href": get_relative_url(localized_url(printable.neutral_url, language), page.url),
-            "pdfs": [self._pdf_link(pdf, page) for pdf in self._pdfs_for(printable, language)],
-        }
+        views = [printable_view(p, language, self.languages, href) for p in self.printables]
+        pairs = zip(self.printables, views, strict=True)
+        here = [view["pdfs"] for printable, view in pairs if printable.neutral_url == neutral]
+        return {"pdfs": here[0] if here else [], "printables": views}
 
     def _hotline(self) -> dict[str, str] | None:
         """The emergency contact's first number, for the phone call bar on every page."""
@@ -409,11 +380,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             except KyrError as error:
                 raise PluginError(str(error)) from None
             env = config.theme.get_env()
-            env.add_extension("jinja2.ext.i18n")
-            env.install_gettext_translations(translations, newstyle=True)
-            env.filters["format_date"] = lambda value, fmt="long": format_date(
-                value, format=fmt, locale=code
-            )
+            install_language(env, translations, code)
             self.contact_envs[code] = env
         return env.get_template("partials/contacts.html").module
 
@@ -431,45 +398,11 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             return {**contact_view(contact, code), "vcard_href": href}
 
         macros = self._contact_macros(code, config)
-        if marker.kind == "id":
-            contact = by_id(self.contacts, marker.value)
-            if contact is None:
-                close = difflib.get_close_matches(marker.value, [c.id for c in self.contacts], n=1)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
-                raise KyrError("", f"{marker.text}: no contact has the id '{marker.value}'.{hint}")
-            if not contact.published:
-                raise KyrError(
-                    "",
-                    f"{marker.text}: the contact '{contact.id}' is not published "
-                    f"({contact.unpublished_reason})",
-                )
-            return str(macros.cards([view(contact)]))
-        if marker.kind == "tag":
-            if marker.value not in TAGS:
-                raise KyrError(
-                    "", f"{marker.text}: unknown tag '{marker.value}' (tags: {', '.join(TAGS)})"
-                )
-            found = with_tag(self.contacts, marker.value)
-            if not found:
-                raise KyrError(
-                    "", f"{marker.text}: no published contact has the tag '{marker.value}'"
-                )
-            return str(macros.cards([view(contact) for contact in found]))
-        if marker.kind == "hotline":
-            return str(macros.hotline(view(emergency_contact(self.contacts))))
-        groups = [
-            (key, [view(c) for c in members]) for key, members in directory_groups(self.contacts)
-        ]
-        return str(macros.directory(groups))
-
-    def _write_contact_files(self, site_dir: Path) -> None:
-        """contacts.json (published data, every language) and vCards for each language."""
-        shown = published(self.contacts)
-        (site_dir / "contacts.json").write_text(contacts_json(shown), encoding="utf-8")
-        emergency = with_tag(shown, "emergency")
-        for language in self.languages.values():
-            folder = site_dir / language.prefix / "contacts"
-            folder.mkdir(parents=True, exist_ok=True)
-            for contact in shown:
-                (folder / f"{contact.id}.vcf").write_bytes(vcard(contact, language.code).encode())
-            (folder / "emergency.vcf").write_bytes(vcards(emergency, language.code).encode())
+        kind, selected = select_for_marker(marker, self.contacts)
+        if kind == "hotline":
+            return str(macros.hotline(view(selected)))
+        if kind == "directory":
+            return str(
+                macros.directory([(key, [view(c) for c in group]) for key, group in selected])
+            )
+        return str(macros.cards([view(contact) for contact in selected]))

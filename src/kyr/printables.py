@@ -6,7 +6,7 @@ A page becomes printable by its front matter: `template: flyer.html` (with `flye
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -113,3 +113,30 @@ def pdf_files(printable: Printable, languages: dict[str, Language]) -> list[PdfF
 
 def all_pdf_files(printables: Iterable[Printable], languages: dict[str, Language]) -> list[PdfFile]:
     return [pdf for printable in printables for pdf in pdf_files(printable, languages)]
+
+
+def printable_view(
+    printable: Printable,
+    language: Language,
+    languages: dict[str, Language],
+    href: Callable[[str], str],
+) -> dict:
+    """What templates show of a printable in one language: its page, PDFs and previews.
+
+    `href` turns a site-relative URL into a link from the current page.
+    """
+    default = next(code for code, lang in languages.items() if lang.default)
+    pdfs = [
+        pdf
+        for pdf in pdf_files(printable, languages)
+        if pdf.lang == language.code or pdf.label == "bilingual"
+    ]
+    return {
+        "kind": printable.kind,
+        "title": printable.titles.get(language.code) or printable.titles[default],
+        "href": href(localized_url(printable.neutral_url, language)),
+        "pdfs": [
+            {"label": pdf.label, "href": href(pdf.path), "preview": href(pdf.preview)}
+            for pdf in pdfs
+        ],
+    }

@@ -110,15 +110,7 @@ def status_data(status: ProjectStatus, changes: Mapping[str, EnglishChanges] | N
             "done_percent": lang.done_percent,
             "counts": {state: lang.count(state) for state in STATES} | {"total": len(lang.pages)},
             "pages": [page(item) for item in lang.pages],
-            "catalog": {
-                "file": catalog.file,
-                "exists": catalog.exists,
-                "translated": catalog.translated,
-                "fuzzy": catalog.fuzzy,
-                "untranslated": catalog.untranslated,
-                "total": catalog.total,
-                "problems": list(catalog.problems),
-            },
+            "catalog": catalog.counts() | {"problems": list(catalog.problems)},
         }
 
     return {

@@ -76,6 +76,17 @@ class CatalogStatus:
     def total(self) -> int:
         return self.translated + self.fuzzy + self.untranslated
 
+    def counts(self) -> dict:
+        """File and string counts, as the JSON report and the status page show them."""
+        return {
+            "file": self.file,
+            "exists": self.exists,
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "total": self.total,
+        }
+
 
 @dataclass(frozen=True)
 class LanguageStatus:

@@ -96,15 +96,7 @@ def status_view(
                 "total": len(lang.pages),
                 "counts": {state: lang.count(state) for state in STATES},
                 "pages": pages,
-                "catalog": {
-                    "file": catalog.file,
-                    "exists": catalog.exists,
-                    "translated": catalog.translated,
-                    "fuzzy": catalog.fuzzy,
-                    "untranslated": catalog.untranslated,
-                    "total": catalog.total,
-                    "links": edit_links(edit_url, catalog.file),
-                },
+                "catalog": catalog.counts() | {"links": edit_links(edit_url, catalog.file)},
             }
         )
     return languages
