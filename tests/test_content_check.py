@@ -173,3 +173,27 @@ def test_kyr_check_exits_non_zero_and_names_the_file(tmp_path: Path):
     assert result.returncode == 1
     assert "door.md:14: phone number typed by hand ((213) 555-0100)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+GLOSSARY_EN = """\
+# Glossary
+
+| English | Español | Plain meaning |
+|---|---|---|
+| judicial warrant | orden judicial | Signed by a judge. |
+| bond | fianza | Money. |
+"""
+
+
+def test_glossary_terms_are_used_in_translations(tmp_path: Path):
+    english = GOOD_EN.replace("2. Stay silent.", "2. Ask for a judicial warrant.")
+    spanish_good = GOOD_ES.replace("2. Guarde silencio.", "2. Pida una orden judicial.")
+    spanish_bad = GOOD_ES.replace("2. Guarde silencio.", "2. Pida una orden de un juez.")
+    pages = {"glossary.md": GLOSSARY_EN, "glossary.es.md": GLOSSARY_EN, "door.md": english}
+    good = findings_for(tmp_path / "a", {**pages, "door.es.md": spanish_good})
+    assert [f for f in good if f.startswith("door")] == []
+    found = findings_for(tmp_path / "b", {**pages, "door.es.md": spanish_bad})
+    assert [f for f in found if f.startswith("door")] == [
+        "door.es.md:1: the English page says 'judicial warrant'; use the glossary's term "
+        "'orden judicial' (docs/glossary.md, line 5)"
+    ]

@@ -15,6 +15,7 @@ import textstat
 
 from kyr.errors import KyrError
 from kyr.front_matter import split_front_matter
+from kyr.glossary import GLOSSARY, inconsistent_terms
 from kyr.languages import neutral_source, source_language
 from kyr.phones_in_text import find_phone_numbers
 from kyr.safe_content import unsafe_markdown
@@ -245,6 +246,18 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
                     1,
                     f"{result.measure} {result.score} is over the readability budget; "
                     "use shorter sentences and words",
+                )
+            )
+    for language in rules.languages:
+        if language == rules.default:
+            continue
+        for page, term in inconsistent_terms(docs_dir, language, rules.default):
+            findings.append(
+                Finding(
+                    str(page),
+                    1,
+                    f"the English page says '{term.english}'; use the glossary's term "
+                    f"'{term.translation}' (docs/{GLOSSARY}, line {term.line})",
                 )
             )
     for neutral, written in sorted(by_neutral.items()):
