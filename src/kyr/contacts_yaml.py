@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from kyr.errors import KyrError
+from kyr.errors import KyrError, yaml_error
 
 
 @dataclass
@@ -33,18 +33,8 @@ def parse_entries(text: str, path: str | Path) -> list[Entry]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        # The context mark is where the broken construct starts (e.g. an unclosed '[').
-        mark = error.context_mark or error.problem_mark
-        problem = error.problem or error.context or "syntax error"
-        raise KyrError(
-            path,
-            f"this is not valid YAML ({problem})",
-            line=mark.line + 1 if mark else None,
-            hint="Check the indentation and the quotes on that line and the one before it.",
-        ) from None
     except yaml.YAMLError as error:
-        raise KyrError(path, f"this is not valid YAML ({error})") from None
+        raise yaml_error(path, error, "this") from None
     except (ValueError, TypeError) as error:  # e.g. a date with month 13: PyYAML gives no line
         raise KyrError(
             path,

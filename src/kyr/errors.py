@@ -30,3 +30,23 @@ class KyrError(Exception):
         message = self.message if self.message.endswith((".", "?", "!")) else self.message + "."
         hint = f" {self.hint}" if self.hint else ""
         return f"{where}:{key} {message}{hint}"
+
+
+YAML_HINT = "Check the indentation and the quotes on that line and the one before it."
+
+
+def yaml_error(path: str | Path, error: Exception, what: str, *, first_line: int = 1) -> KyrError:
+    """A YAML syntax error as one message naming the file and line.
+
+    `first_line` is the file line of the YAML text's first line (front matter starts on line 2).
+    The context mark is where the broken construct starts (e.g. an unclosed '['), so it is
+    preferred to the place where the parser gave up.
+    """
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or getattr(error, "context", None) or error
+    return KyrError(
+        path,
+        f"{what} is not valid YAML ({problem})",
+        line=mark.line + first_line if mark else None,
+        hint=YAML_HINT,
+    )

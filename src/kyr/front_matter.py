@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from kyr.errors import KyrError
+from kyr.errors import KyrError, yaml_error
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,7 @@ def split_front_matter(text: str, path: str | Path) -> PageSource:
     try:
         meta = yaml.safe_load("".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
-        # The context mark is where the broken construct starts (e.g. an unclosed '[').
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise KyrError(
-            path,
-            f"the front matter is not valid YAML ({problem})",
-            line=line,
-            hint="Check indentation and quote values that contain ':'.",
-        ) from None
+        raise yaml_error(path, error, "the front matter", first_line=2) from None
     except (ValueError, TypeError) as error:  # e.g. a date with month 13: PyYAML gives no line
         raise KyrError(
             path,

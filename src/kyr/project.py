@@ -9,7 +9,7 @@ import yaml
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import yaml_load
 
-from kyr.errors import KyrError
+from kyr.errors import KyrError, yaml_error
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,7 @@ def load_project(root: Path) -> Project:
     except (yaml.YAMLError, ConfigurationError) as raised:
         # MkDocs wraps YAML errors in a ConfigurationError, without the line.
         error = raised.__context__ if isinstance(raised, ConfigurationError) else raised
-        # The context mark is where the broken construct starts (e.g. an unclosed '[').
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        raise KyrError(
-            path,
-            f"not valid YAML ({getattr(error, 'problem', None) or error})",
-            line=mark.line + 1 if mark else None,
-            hint="Check the indentation and the quotes on that line and the one before it.",
-        ) from None
+        raise yaml_error(path, error or raised, "this file") from None
     except UnicodeDecodeError as error:
         raise KyrError(path, f"not UTF-8 text ({error.reason})", hint="Save it as UTF-8.") from None
     if not isinstance(config, dict) or not isinstance(config.get("plugins", []), list):
