@@ -102,6 +102,8 @@ def add_rel_noopener(html: str, site_url: str) -> str:
 
     def fix(match: re.Match) -> str:
         tag = match.group(0)
+        if "//" not in tag and "&" not in tag:
+            return tag  # relative links (nearly all of them; no entities) stay on this host
         href = _HREF.search(tag)
         if not href or not is_other_host(html_lib.unescape(href.group(1).strip("\"'")), site_url):
             return tag
