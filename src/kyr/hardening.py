@@ -62,11 +62,11 @@ class Guard:
         for src in src_uris:
             path = self.docs_dir / src
             read_page(path, self.shown(path))
-        present = set(src_uris)
+        known = set(src_uris) | set(self.pending)
         for src in src_uris:
             language = source_language(src, self.codes, self.default)
             original = neutral_source(src, self.codes)
-            if language != self.default and original not in present | set(self.pending):
+            if language != self.default and original not in known:
                 raise KyrError(
                     self.shown(self.docs_dir / src),
                     f"this translation has no original: docs/{original} does not exist",

@@ -58,7 +58,10 @@ def find_printables(docs_dir: Path, languages: Iterable[str], default: str) -> l
     found: dict[str, tuple[str, str, dict[str, str]]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
-        meta = split_front_matter(read_page(path), path).meta
+        text = read_page(path)
+        if "template:" not in text:
+            continue  # most pages: no front matter to parse here
+        meta = split_front_matter(text, path).meta
         kind = TEMPLATES.get(str(meta.get("template", "")))
         if kind is None:
             continue
