@@ -6,6 +6,7 @@ A marker is an HTML comment on a line of its own, outside code:
     <!-- kyr:contacts tag=fraud -->          every published contact with that tag
     <!-- kyr:hotline -->                     the big call button for the one 'emergency' contact
     <!-- kyr:directory -->                   every published contact, grouped by need
+    <!-- kyr:printables -->                  every flyer and card, with previews and PDFs
 
 Anything else that starts with `<!-- kyr:` is a mistake and is reported, so a typo never
 silently drops a phone number from a page.
@@ -23,6 +24,7 @@ MARKER_LINE = re.compile(
     r"(?P<contacts>contacts)\s+(?P<attr>id|tag)=(?P<value>[a-z0-9]+(?:-[a-z0-9]+)*)"
     r"|(?P<hotline>hotline)"
     r"|(?P<directory>directory)"
+    r"|(?P<printables>printables)"
     r")\s*-->\s*$"
 )
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -31,7 +33,7 @@ INLINE_CODE = re.compile(r"(`+).+?\1")
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # "id", "tag", "hotline" or "directory"
+    kind: str  # "id", "tag", "hotline", "directory" or "printables"
     value: str | None
     line: int  # 1-based line in the text that was scanned
     text: str
@@ -67,12 +69,13 @@ def _scan(text: str) -> list[tuple[int, Marker | None, str]]:
                     index + 1,
                     f"this contact marker is not understood: {line.strip()!r}. Use "
                     "<!-- kyr:contacts id=ID -->, <!-- kyr:contacts tag=TAG -->, "
-                    "<!-- kyr:hotline --> or <!-- kyr:directory -->, on a line of its own",
+                    "<!-- kyr:hotline -->, <!-- kyr:directory --> or <!-- kyr:printables -->, "
+                    "on a line of its own",
                 )
             if match.group("contacts"):
                 marker = Marker(match.group("attr"), match.group("value"), index + 1, line.strip())
             else:
-                kind = "hotline" if match.group("hotline") else "directory"
+                kind = next(k for k in ("hotline", "directory", "printables") if match.group(k))
                 marker = Marker(kind, None, index + 1, line.strip())
         result.append((index, marker, line))
     return result

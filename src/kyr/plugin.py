@@ -171,9 +171,8 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 for other in self.languages.values()
                 if other != language
             ],
-            **self._printables_context(page, language, neutral),
+            "pdfs": self._pdfs_of_page(page, language, neutral),
             "manifest": get_relative_url(language.prefix + MANIFEST, page.url),
-            "download": get_relative_url(DOWNLOAD, page.url),
             "hotline": self._hotline(),
             "outdated": self._outdated(page, file_language, neutral_src, neutral),
             "translation_status": self._translation_status(page, language),
@@ -327,14 +326,17 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
     # --- Printables (kyr.printables; the PDFs themselves are made by `kyr build`) ---
 
-    def _printables_context(self, page: Page, language: Language, neutral: str) -> dict:
+    def _printable_views(self, page: Page, language: Language) -> list[dict]:
         def href(url: str) -> str:
             return get_relative_url(url, page.url)
 
-        views = [printable_view(p, language, self.languages, href) for p in self.printables]
+        return [printable_view(p, language, self.languages, href) for p in self.printables]
+
+    def _pdfs_of_page(self, page: Page, language: Language, neutral: str) -> list[dict]:
+        """The PDF links a printable page shows (none for other pages)."""
+        views = self._printable_views(page, language)
         pairs = zip(self.printables, views, strict=True)
-        here = [view["pdfs"] for printable, view in pairs if printable.neutral_url == neutral]
-        return {"pdfs": here[0] if here else [], "printables": views}
+        return next((view["pdfs"] for p, view in pairs if p.neutral_url == neutral), [])
 
     def _hotline(self) -> dict[str, str] | None:
         """The emergency contact's first number, for the phone call bar on every page."""
@@ -349,7 +351,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         """Validate the contacts file once per build; a missing file only matters to markers."""
         self.contacts_path = self.root / self.config.contacts_file
         self.contacts: list[Contact] | None = None
-        self.contact_envs: dict[str, Environment] = {}
+        self.macro_envs: dict[str, Environment] = {}
         if not self.contacts_path.is_file():
             log.debug(f"No contacts file at {self.contacts_path}")
             return
@@ -367,13 +369,13 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 pass
         return page.file.src_uri
 
-    def _contact_macros(self, code: str, config: MkDocsConfig) -> Any:
-        """The macros of partials/contacts.html, with this language's strings and dates.
+    def _macros(self, code: str, config: MkDocsConfig, partial: str) -> Any:
+        """The macros of partials/<partial>.html, with this language's strings and dates.
 
         Markers are rendered while pages are read, before `on_env`, so they get their own
         environment from the theme (same templates, same translations).
         """
-        env = self.contact_envs.get(code)
+        env = self.macro_envs.get(code)
         if env is None:
             try:
                 translations = translations_for(self.translations_dir, code, self.default.code)
@@ -381,10 +383,14 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 raise PluginError(str(error)) from None
             env = config.theme.get_env()
             install_language(env, translations, code)
-            self.contact_envs[code] = env
-        return env.get_template("partials/contacts.html").module
+            self.macro_envs[code] = env
+        return env.get_template(f"partials/{partial}.html").module
 
     def _render_marker(self, marker: Marker, page: Page, code: str, config: MkDocsConfig) -> str:
+        if marker.kind == "printables":
+            views = self._printable_views(page, self.languages[code])
+            download = get_relative_url(DOWNLOAD, page.url)
+            return str(self._macros(code, config, "printables").printables(views, download))
         if self.contacts is None:
             raise KyrError(
                 self.config.contacts_file,
@@ -397,7 +403,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             href = get_relative_url(f"{prefix}contacts/{contact.id}.vcf", page.url)
             return {**contact_view(contact, code), "vcard_href": href}
 
-        macros = self._contact_macros(code, config)
+        macros = self._macros(code, config, "contacts")
         kind, selected = select_for_marker(marker, self.contacts)
         if kind == "hotline":
             return str(macros.hotline(view(selected)))
