@@ -326,17 +326,24 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
     # --- Printables (kyr.printables; the PDFs themselves are made by `kyr build`) ---
 
-    def _printable_views(self, page: Page, language: Language) -> list[dict]:
+    def _printable_views(
+        self, page: Page, language: Language, only: str | None = None
+    ) -> list[dict]:
+        """Views of every printable (or of the one whose page is `only`), linked from `page`."""
+
         def href(url: str) -> str:
             return get_relative_url(url, page.url)
 
-        return [printable_view(p, language, self.languages, href) for p in self.printables]
+        return [
+            printable_view(p, language, self.languages, href)
+            for p in self.printables
+            if only is None or p.neutral_url == only
+        ]
 
     def _pdfs_of_page(self, page: Page, language: Language, neutral: str) -> list[dict]:
         """The PDF links a printable page shows (none for other pages)."""
-        views = self._printable_views(page, language)
-        pairs = zip(self.printables, views, strict=True)
-        return next((view["pdfs"] for p, view in pairs if p.neutral_url == neutral), [])
+        views = self._printable_views(page, language, only=neutral)
+        return views[0]["pdfs"] if views else []
 
     def _hotline(self) -> dict[str, str] | None:
         """The emergency contact's first number, for the phone call bar on every page."""
