@@ -174,3 +174,15 @@ def run_kyr(root: Path, *args: str, env: dict[str, str] | None = None):
         [sys.executable, "-m", "kyr.cli", *args],
         capture_output=True, text=True, cwd=root, env=settings,
     )  # fmt: skip
+
+
+def git_identity(date: str) -> dict[str, str]:
+    """Environment for test commits: a fixed author and a fixed date."""
+    return {
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+    }

@@ -38,7 +38,7 @@ from kyr.translation_status import (
     languages_touched,
     page_state,
 )
-from tests.helpers import REPO
+from tests.helpers import REPO, git_identity
 
 GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -99,15 +99,7 @@ plugins:
 
 
 def git(root: Path, *args: str, date: str = "2026-11-20T12:00:00+00:00") -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Test",
-        "GIT_AUTHOR_EMAIL": "test@example.org",
-        "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.org",
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-    }
+    env = {**os.environ, **git_identity(date)}
     result = subprocess.run(
         ["git", "-C", str(root), *args], capture_output=True, text=True, env=env, check=True
     )

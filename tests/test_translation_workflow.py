@@ -13,7 +13,15 @@ import pytest
 from babel.messages.pofile import read_po
 
 from kyr.translation_marks import git_blob_hash, set_translation_of
-from tests.helpers import FIXTURES, REPO, Build, build_site, project_config, text_of
+from tests.helpers import (
+    FIXTURES,
+    REPO,
+    Build,
+    build_site,
+    git_identity,
+    project_config,
+    text_of,
+)
 
 GIT = shutil.which("git")
 EDIT_URL = "https://github.com/example-org/kyr/edit/main/"
@@ -38,14 +46,7 @@ Volunteers translate the pages.
 def run(root: Path, *args: str, date: str | None = None) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if date:
-        env |= {
-            "GIT_AUTHOR_NAME": "Test",
-            "GIT_AUTHOR_EMAIL": "test@example.org",
-            "GIT_COMMITTER_NAME": "Test",
-            "GIT_COMMITTER_EMAIL": "test@example.org",
-            "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_DATE": date,
-        }
+        env |= git_identity(date)
     result = subprocess.run(args, capture_output=True, text=True, env=env, cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
