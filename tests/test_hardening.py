@@ -388,17 +388,6 @@ def test_links_to_other_hosts_get_noopener_noreferrer(real_site: Build, real_url
     assert {source["url"] for source in sources} <= hrefs
 
 
-def test_a_broken_anchor_in_a_spanish_page_fails_the_strict_build(tmp_path: Path):
-    docs = {
-        "index.md": "# Home\n\n## Details\n\nSee [details](#details).\n",
-        "index.es.md": "# Inicio\n\n## Detalles\n\nVea [detalles](#details).\n",
-    }
-    build = build_site(tmp_path, docs)
-    assert build.returncode != 0
-    assert "index.es.md" in build.output and "'#details'" in build.output
-    assert "Traceback" not in build.output
-
-
 LINK_PAGES = {
     "index.md": (
         "---\ntitle: Home\nsources:\n  - url: https://b.example/source\n    title: B\n"

@@ -271,11 +271,28 @@ def test_broken_link_fails_the_build_naming_the_file(tmp_path: Path):
     assert "Traceback" not in build.output
 
 
-def test_broken_anchor_fails_the_build(tmp_path: Path):
-    docs = {
-        "index.md": "# Home\n\n## Real\n\nSee [gone](#not-here).\n",
-        "index.es.md": "# Inicio\n\n## Real\n\nVea [real](#real).\n",
-    }
+@pytest.mark.parametrize(
+    ("docs", "page"),
+    [
+        (
+            {
+                "index.md": "# Home\n\n## Real\n\nSee [gone](#not-here).\n",
+                "index.es.md": "# Inicio\n\n## Real\n\nVea [real](#real).\n",
+            },
+            "index.md",
+        ),
+        (
+            {
+                "index.md": "# Home\n\n## Details\n\nSee [details](#details).\n",
+                "index.es.md": "# Inicio\n\n## Detalles\n\nVea [detalles](#not-here).\n",
+            },
+            "index.es.md",
+        ),
+    ],
+    ids=["english", "spanish"],
+)
+def test_broken_anchor_fails_the_build_in_either_language(tmp_path: Path, docs, page):
     build = build_site(tmp_path, docs)
     assert build.returncode != 0
-    assert "not-here" in build.output
+    assert page in build.output and "not-here" in build.output
+    assert "Traceback" not in build.output
