@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kyr.fenced_code import fenced_code_lines
+
 MARKER_START = re.compile(r"<!--\s*kyr:")
 MARKER_LINE = re.compile(
     r"^\s{0,3}<!--\s*kyr:(?:"
@@ -27,7 +29,6 @@ MARKER_LINE = re.compile(
     r"|(?P<printables>printables)"
     r")\s*-->\s*$"
 )
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+).+?\1")
 
 
@@ -49,16 +50,9 @@ class MarkerError(ValueError):
 def _scan(text: str) -> list[tuple[int, Marker | None, str]]:
     """(index, marker or None, line) for each line outside fenced code; raises MarkerError."""
     result = []
-    fence: str | None = None
-    for index, line in enumerate(text.split("\n")):
-        opening = FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            result.append((index, None, line))
-            continue
-        if opening:
-            fence = opening.group(1)
+    lines = text.split("\n")
+    for index, (line, in_code) in enumerate(zip(lines, fenced_code_lines(lines), strict=True)):
+        if in_code:
             result.append((index, None, line))
             continue
         marker = None

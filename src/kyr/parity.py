@@ -24,13 +24,13 @@ from markdown.extensions.toc import slugify
 
 from kyr.content_check import Finding
 from kyr.errors import KyrError
+from kyr.fenced_code import FENCE, fenced_code_lines
 from kyr.front_matter import split_front_matter
 from kyr.languages import neutral_source, source_language
 from kyr.markers import MarkerError, find_markers
 from kyr.phones_in_text import find_phone_numbers
 from kyr.translation_marks import git_blob_hash, read_translation_of
 
-FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 INLINE_LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'(][^)]*)?\)")
@@ -73,21 +73,15 @@ def read_parts(text: str, path: str) -> PageParts:
     headings: list[Heading] = []
     links: list[tuple[str, int]] = []
     phones: list[tuple[str, int]] = []
-    fence: str | None = None
     body = "\n".join(lines)
     # Code spans first (`<!--` in code starts no comment), then comments, which may span lines;
     # both are blanked out, keeping the line count.
     no_code = "\n".join(line if FENCE.match(line) else CODE_SPAN.sub(" ", line) for line in lines)
     without_comments = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), no_code).split("\n")
+    in_code = fenced_code_lines(without_comments)
     for offset, line in enumerate(without_comments):
         number = first + offset
-        opening = FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
+        if in_code[offset]:
             continue
         visible = line
         heading = HEADING.match(visible)

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from kyr.fenced_code import fenced_code_lines
+
 # Elements that run code, embed other documents, or change how the page loads.
 FORBIDDEN_ELEMENTS = (
     "script",
@@ -44,7 +46,6 @@ HINT = (
     "are reviewed), and images must be files beside the pages."
 )
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 _TAG = re.compile(r"<\s*([a-zA-Z][\w:-]*)((?:\s[^<>]*?)?)\s*/?>", re.S)
 _ATTR = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -116,17 +117,8 @@ def _element_problem(tag: str) -> str | None:
 def mask_code(text: str) -> str:
     """`text` with fenced code blocks and inline code spans blanked out (lines kept)."""
     lines = text.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            lines[index] = ""
-        elif opening:
-            fence = opening.group(1)
-            lines[index] = ""
-    masked = "\n".join(lines)
+    in_code = fenced_code_lines(lines)
+    masked = "\n".join("" if code else line for line, code in zip(lines, in_code, strict=True))
     return _INLINE_CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)
 
 
