@@ -32,15 +32,20 @@ def choice(value: Any, field_path: str, allowed: tuple[str, ...], fail) -> str:
     return value
 
 
-def texts(value: Any, field_path: str, fail) -> dict[str, str]:
+def _per_language(value: Any, field_path: str, fail, what: str) -> None:
+    """`value` is a mapping with one entry per site language, and no other key."""
     if not isinstance(value, dict):
         fail(
             field_path,
-            f"{field_path} must have one text per language ({', '.join(TEXT_LANGUAGES)})",
+            f"{field_path} must have one {what} per language ({', '.join(TEXT_LANGUAGES)})",
         )
     for lang in value:
         if lang not in TEXT_LANGUAGES:
             fail(f"{field_path}.{lang}", f"unknown language '{lang}' in {field_path}")
+
+
+def texts(value: Any, field_path: str, fail) -> dict[str, str]:
+    _per_language(value, field_path, fail, "text")
     for lang in TEXT_LANGUAGES:
         text = value.get(lang)
         if not isinstance(text, str) or not text.strip():
@@ -49,14 +54,7 @@ def texts(value: Any, field_path: str, fail) -> dict[str, str]:
 
 
 def text_lists(value: Any, field_path: str, fail) -> dict[str, tuple[str, ...]]:
-    if not isinstance(value, dict):
-        fail(
-            field_path,
-            f"{field_path} must have one list per language ({', '.join(TEXT_LANGUAGES)})",
-        )
-    for lang in value:
-        if lang not in TEXT_LANGUAGES:
-            fail(f"{field_path}.{lang}", f"unknown language '{lang}' in {field_path}")
+    _per_language(value, field_path, fail, "list")
     result = {}
     for lang in TEXT_LANGUAGES:
         items = value.get(lang)

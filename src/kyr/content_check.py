@@ -141,11 +141,8 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
                     )
 
     unsafe = {found.line: found.what for found in unsafe_markdown(page.body, page.body_line)}
-    in_fence = False
     for offset, line in enumerate(body_lines):
         number = page.body_line + offset
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
         if MARKER.match(line):
             continue
         for phone in find_phone_numbers(line):
