@@ -10,6 +10,9 @@ Python (this module):
   2b. Material's interface languages are the files partials/languages/<code>.html
       (`material_language`, used by `kyr new-language`).
   2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build).
+  2d. static-i18n's `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an
+      equivalent without pathlib (`speed_up_static_i18n`, kyr.i18n_files); it uses static-i18n's
+      `RE_LOCALE` and the attributes static-i18n adds to files.
 Templates (overrides/):
   3. main.html copies Material's `site_meta` block (to write absolute hreflang and canonical).
   4. main.html and 404.html extend Material's `content` block; 404.html replaces Material's.
@@ -33,6 +36,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from kyr.i18n_files import fast_create_i18n_file
 from kyr.languages import Language
 
 _CONFIG_SCRIPT = re.compile(
@@ -85,6 +89,18 @@ def is_inner_build(config: Any) -> bool:
     """True while static-i18n builds a non-default language from inside the main build."""
     plugin = i18n_plugin(config)
     return bool(plugin is not None and getattr(plugin, "building", False))
+
+
+def speed_up_static_i18n() -> None:
+    """Swap in kyr.i18n_files' equivalent of static-i18n's per-file function (1.3.1 only: its
+    test compares the two, and another version may have changed the original)."""
+    from mkdocs_static_i18n import suffix, version
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    if version == "1.3.1" and not hasattr(suffix.create_i18n_file, "original"):
+        suffix.create_i18n_file = fast_create_i18n_file(
+            suffix.create_i18n_file, lambda code: RE_LOCALE.match(code) is not None
+        )
 
 
 def set_search_base(html: str, base: str) -> str:

@@ -48,6 +48,7 @@ from kyr.printables import Printable, find_printables, printable_view
 from kyr.qr import qr_svg, short_url
 from kyr.search_index import write_split_index
 from kyr.sitemap import sitemap_xml
+from kyr.template_cache import SharedTemplateCache
 from kyr.translation_views import TranslationFacts, outdated_view, status_view
 
 log = get_plugin_logger(__name__)
@@ -83,6 +84,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             translations_dir=self.translations_dir,
         )
         self.site_names: dict[str, tuple[str, str]] = {}
+        self.template_cache = SharedTemplateCache()
+        if coupling.i18n_plugin(config) is not None:
+            coupling.speed_up_static_i18n()
         self._load_contacts()
         # Hardening (kyr.hardening): sources, pages, translations' links, security policy.
         self.guard = Guard(
@@ -137,6 +141,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         except KyrError as error:
             raise PluginError(str(error)) from None
         install_language(env, translations, code)
+        self.template_cache.install(env)
         env.globals["material_bundle"] = coupling.material_bundle(config.theme.dirs)
         self.site_names[code] = (config.site_name, config.site_description or "")
         env.filters["qr_svg"] = qr_svg
@@ -390,6 +395,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 raise PluginError(str(error)) from None
             env = config.theme.get_env()
             install_language(env, translations, code)
+            self.template_cache.install(env)
             self.macro_envs[code] = env
         return env.get_template(f"partials/{partial}.html").module
 
