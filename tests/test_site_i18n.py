@@ -173,6 +173,10 @@ def test_404_per_language(mini_site: Build):
     assert lang_of(es) == "es" and "No encontramos esta página" in es.get_text()
     assert es.select_one("article a")["href"] == "/kyr/es/"
     assert en.select_one("article a")["href"] == "/kyr/"
+    # Material's language selector has no page to translate here: it offers each home page.
+    for soup in (en, es):
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link")}
+        assert links == {"en": "/kyr/", "es": "/kyr/es/"}
 
 
 # --- Interface strings and dates ---

@@ -17,6 +17,9 @@ Templates (overrides/):
   3. main.html copies Material's `site_meta` block (to write absolute hreflang and canonical).
   4. main.html and 404.html extend Material's `content` block; 404.html replaces Material's.
   4b. partials/search.html is Material's, copied to give the search dialog an accessible name.
+  4c. partials/alternate.html is Material's language selector, copied to use the links kyr
+      computes per page (and each language's home on the 404 page). Material shows it only when
+      `extra.alternate` is set, as static-i18n does.
   5. static-i18n's page context `i18n_file_locale` / `i18n_page_locale` are NOT used: we derive
      the same from file names (kyr.languages).
   6b. Material's `offline` plugin, for the offline download, and its `extra.polyfills` hook for

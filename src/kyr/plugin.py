@@ -85,6 +85,8 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         )
         self.site_names: dict[str, tuple[str, str]] = {}
         self.template_cache = SharedTemplateCache()
+        # kyr writes the sitemap once all languages are built; the theme's would be overwritten.
+        config.theme.static_templates.discard("sitemap.xml")
         if coupling.i18n_plugin(config) is not None:
             coupling.speed_up_static_i18n()
         self._load_contacts()
@@ -143,6 +145,12 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         install_language(env, translations, code)
         self.template_cache.install(env)
         env.globals["material_bundle"] = coupling.material_bundle(config.theme.dirs)
+        root_path = urlsplit(config.site_url or "/").path or "/"
+        # For pages with no page context (404): each language's home, from any folder.
+        env.globals["kyr_language_homes"] = [
+            {"lang": other.code, "name": other.name, "href": root_path + other.prefix}
+            for other in self.languages.values()
+        ]
         self.site_names[code] = (config.site_name, config.site_description or "")
         env.filters["qr_svg"] = qr_svg
         env.filters["short_url"] = short_url
@@ -160,6 +168,14 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         ]
         neutral = neutral_url(page.url, language)
         self.page_languages[neutral] = written_in
+        alternates = [
+            {
+                "lang": other.code,
+                "name": other.name,
+                "href": get_relative_url(localized_url(neutral, other), page.url),
+            }
+            for other in self.languages.values()
+        ]
         context["kyr"] = {
             "lang": language.code,
             "file_lang": file_language.code,
@@ -167,15 +183,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             "canonical": absolute_url(config.site_url, localized_url(neutral, file_language)),
             "hreflang": hreflang_alternates(neutral, written_in, self.languages, config.site_url),
             "original_href": get_relative_url(localized_url(neutral, file_language), page.url),
-            "switch": [
-                {
-                    "code": other.code,
-                    "name": other.name,
-                    "href": get_relative_url(localized_url(neutral, other), page.url),
-                }
-                for other in self.languages.values()
-                if other != language
-            ],
+            # This page in every language: Material's selector lists all, our switch the others.
+            "alternates": alternates,
+            "switch": [alt for alt in alternates if alt["lang"] != language.code],
             "pdfs": self._pdfs_of_page(page, language, neutral),
             "manifest": get_relative_url(language.prefix + MANIFEST, page.url),
             "hotline": self._hotline(),
