@@ -9,7 +9,8 @@ Python (this module):
   2. Material's `<script id="__config">` JSON and its `base` key (search index location).
   2b. Material's interface languages are the files partials/languages/<code>.html
       (`material_language`, used by `kyr new-language`).
-  2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build).
+  2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build; each
+      language needs one: `languages_without_theme_language`).
   2d. static-i18n's `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an
       equivalent without pathlib (`speed_up_static_i18n`, kyr.i18n_files); it uses static-i18n's
       `RE_LOCALE` and the attributes static-i18n adds to files.
@@ -19,7 +20,7 @@ Templates (overrides/):
   4b. partials/search.html is Material's, copied to give the search dialog an accessible name.
   4c. partials/alternate.html is Material's language selector, copied to use the links kyr
       computes per page (and each language's home on the 404 page). Material shows it only when
-      `extra.alternate` is set, as static-i18n does.
+      `extra.alternate` is set: kyr sets it, as static-i18n's `reconfigure_material` (off) would.
   5. static-i18n's page context `i18n_file_locale` / `i18n_page_locale` are NOT used: we derive
      the same from file names (kyr.languages).
   6b. Material's `offline` plugin, for the offline download, and its `extra.polyfills` hook for
@@ -127,6 +128,18 @@ def material_language(code: str) -> str | None:
         if (folder / f"{candidate}.html").is_file():
             return candidate
     return None
+
+
+def languages_without_theme_language(config: Any) -> list[str]:
+    """Built languages, other than the default, with no `theme: {language: ...}` of their own.
+    static-i18n's `reconfigure_material` is off (kyr links the language selector), so nothing
+    else would give their pages the theme's text and `<html lang>` in their language."""
+    plugin = i18n_plugin(config)
+    return [
+        item.locale
+        for item in (plugin.config.languages if plugin is not None else [])
+        if item.build and not item.default and not (item.theme or {}).get("language")
+    ]
 
 
 def theme_languages(config: Any) -> dict[str, str]:

@@ -100,6 +100,20 @@ class Guard:
         return harden_page(html, self.site_url, content)
 
 
+def check_every_language_has_a_theme_language(config_file: Path, missing: list[str]) -> None:
+    """Without its own `theme.language`, a language's pages would get the theme's English text
+    and `<html lang="en">`."""
+    if missing:
+        code = missing[0]
+        raise KyrError(
+            config_file.name,
+            f"the language {code!r} has no theme language",
+            line=line_of(config_file, ["plugins", "i18n", "languages"], value=code),
+            key=f"plugins.i18n.languages.{code}.theme.language",
+            hint=f"Add 'theme: {{language: {code}}}' under it, as `kyr new-language` does.",
+        )
+
+
 def check_theme_languages(
     config_file: Path, languages: dict[str, str], known: Callable[[str], str | None]
 ) -> None:

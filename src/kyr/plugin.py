@@ -29,7 +29,12 @@ from kyr.contact_markers import select_for_marker
 from kyr.contacts import Contact, emergency_contact, load_contacts
 from kyr.contacts_export import contact_view, write_contact_files
 from kyr.errors import KyrError
-from kyr.hardening import Guard, check_theme_languages, theme_templates
+from kyr.hardening import (
+    Guard,
+    check_every_language_has_a_theme_language,
+    check_theme_languages,
+    theme_templates,
+)
 from kyr.languages import (
     Language,
     absolute_url,
@@ -85,6 +90,18 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         )
         self.site_names: dict[str, tuple[str, str]] = {}
         self.template_cache = SharedTemplateCache()
+        # Each language's home, from any folder: the language selector of pages with no page
+        # context (404). Material shows its selector only when `extra.alternate` is set.
+        root_path = urlsplit(config.site_url or "/").path or "/"
+        self.language_homes = [
+            {"lang": other.code, "name": other.name, "href": root_path + other.prefix}
+            for other in self.languages.values()
+        ]
+        if len(self.languages) > 1:
+            config.extra["alternate"] = [
+                {"name": home["name"], "link": home["href"], "lang": home["lang"]}
+                for home in self.language_homes
+            ]
         # kyr writes the sitemap once all languages are built; the theme's would be overwritten.
         config.theme.static_templates.discard("sitemap.xml")
         if coupling.i18n_plugin(config) is not None:
@@ -103,6 +120,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             pending=self.config.pending_translations,
         )
         try:
+            check_every_language_has_a_theme_language(
+                Path(config.config_file_path), coupling.languages_without_theme_language(config)
+            )
             check_theme_languages(
                 Path(config.config_file_path),
                 coupling.theme_languages(config),
@@ -145,12 +165,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         install_language(env, translations, code)
         self.template_cache.install(env)
         env.globals["material_bundle"] = coupling.material_bundle(config.theme.dirs)
-        root_path = urlsplit(config.site_url or "/").path or "/"
-        # For pages with no page context (404): each language's home, from any folder.
-        env.globals["kyr_language_homes"] = [
-            {"lang": other.code, "name": other.name, "href": root_path + other.prefix}
-            for other in self.languages.values()
-        ]
+        env.globals["kyr_language_homes"] = self.language_homes
         self.site_names[code] = (config.site_name, config.site_description or "")
         env.filters["qr_svg"] = qr_svg
         env.filters["short_url"] = short_url
