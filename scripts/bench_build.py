@@ -4,7 +4,8 @@ For each size it builds, each in a fresh process:
   mono     the English pages only, with our plugin and templates (no i18n plugin)
   mono-es  the Spanish pages only, the same way (Spanish text is longer than English)
   bi       English + Spanish, exactly as the real site is configured
-  stock    English + Spanish with the stock stack (no kyr plugin, no overrides)
+  stock    English + Spanish with the stock stack (no kyr plugin, no overrides, static-i18n's
+           default settings)
 and reports wall seconds (best of --repeat), peak memory (max RSS) and output size. The target
 is bi <= 2.0x mono; bi / (mono + mono-es) shows what building both languages together costs
 beyond building each on its own. Ratios are the median over rounds of builds made one after the
@@ -83,6 +84,10 @@ def config_for(root: Path, variant: str) -> Path:
         settings["theme"]["language"] = "es"
     if variant == "stock":
         plugins = [p for p in plugins if not (isinstance(p, dict) and "kyr" in p)]
+        for plugin in plugins:  # static-i18n's own defaults, which kyr's settings replace
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                plugin["i18n"].pop("reconfigure_material", None)
+                plugin["i18n"].pop("reconfigure_search", None)
         settings["theme"].pop("custom_dir", None)
     for plugin in plugins:
         if isinstance(plugin, dict) and "kyr" in plugin:
