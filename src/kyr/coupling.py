@@ -10,7 +10,7 @@ Python (this module):
   2b. Material's interface languages are the files partials/languages/<code>.html
       (`material_language`, used by `kyr new-language`).
   2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build; each
-      language needs one: `languages_without_theme_language`).
+      language needs one).
   2d. static-i18n's `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an
       equivalent without pathlib (`speed_up_static_i18n`, kyr.i18n_files); it uses static-i18n's
       `RE_LOCALE` and the attributes static-i18n adds to files.
@@ -130,25 +130,17 @@ def material_language(code: str) -> str | None:
     return None
 
 
-def languages_without_theme_language(config: Any) -> list[str]:
-    """Built languages, other than the default, with no `theme: {language: ...}` of their own.
-    static-i18n's `reconfigure_material` is off (kyr links the language selector), so nothing
-    else would give their pages the theme's text and `<html lang>` in their language."""
-    plugin = i18n_plugin(config)
-    return [
-        item.locale
-        for item in (plugin.config.languages if plugin is not None else [])
-        if item.build and not item.default and not (item.theme or {}).get("language")
-    ]
-
-
-def theme_languages(config: Any) -> dict[str, str]:
+def theme_languages(config: Any) -> dict[str, str | None]:
     """Every `theme.language` a build uses (setting -> code): the theme's own, and each built
-    static-i18n language's `theme: {language: ...}`."""
-    found = {"theme.language": str(config.theme.get("language", "en"))}
+    static-i18n language's `theme: {language: ...}`. None for a built language, other than the
+    default, that has none: static-i18n's `reconfigure_material` is off (kyr links the language
+    selector), so nothing else would give its pages the theme's text and `<html lang>`."""
+    found: dict[str, str | None] = {"theme.language": str(config.theme.get("language", "en"))}
     plugin = i18n_plugin(config)
     for item in plugin.config.languages if plugin is not None else []:
         language = (item.theme or {}).get("language")
-        if item.build and language:
-            found[f"plugins.i18n.languages.{item.locale}.theme.language"] = str(language)
+        if item.build and (language or not item.default):
+            found[f"plugins.i18n.languages.{item.locale}.theme.language"] = (
+                str(language) if language else None
+            )
     return found

@@ -100,27 +100,24 @@ class Guard:
         return harden_page(html, self.site_url, content)
 
 
-def check_every_language_has_a_theme_language(config_file: Path, missing: list[str]) -> None:
-    """Without its own `theme.language`, a language's pages would get the theme's English text
-    and `<html lang="en">`."""
-    if missing:
-        code = missing[0]
-        raise KyrError(
-            config_file.name,
-            f"the language {code!r} has no theme language",
-            line=line_of(config_file, ["plugins", "i18n", "languages"], value=code),
-            key=f"plugins.i18n.languages.{code}.theme.language",
-            hint=f"Add 'theme: {{language: {code}}}' under it, as `kyr new-language` does.",
-        )
-
-
 def check_theme_languages(
-    config_file: Path, languages: dict[str, str], known: Callable[[str], str | None]
+    config_file: Path, languages: dict[str, str | None], known: Callable[[str], str | None]
 ) -> None:
-    """Each `theme.language` (setting -> code) must be one the theme has strings for;
-    `known(code)` returns the theme's name for a code, or None. An unknown one would crash
+    """Each `theme.language` (setting -> code) must be set, and be one the theme has strings
+    for; `known(code)` returns the theme's name for a code, or None. A missing one would give a
+    language's pages the theme's English text and `<html lang="en">`; an unknown one would crash
     the build half-way with a missing template."""
     for setting, code in languages.items():
+        if code is None:
+            keys = setting.split(".")  # plugins.i18n.languages.<locale>.theme.language
+            locale = keys[-3]
+            raise KyrError(
+                config_file.name,
+                f"the language {locale!r} has no theme language",
+                line=line_of(config_file, keys[:-3], value=locale),
+                key=setting,
+                hint=f"Add 'theme: {{language: {locale}}}' under it, as `kyr new-language` does.",
+            )
         if known(code) != code:
             suggestion = known(code)
             hint = f"Use '{suggestion}'." if suggestion else "Use a code such as 'en' or 'es'."

@@ -4,7 +4,7 @@ static-i18n calls it for every file of every language, in every language's build
 for 1,000 pages in two languages), and its pathlib arithmetic was the largest share of what a
 second language adds to a build. This version does the same with string operations, for plain
 paths (no part empty or starting or ending with a dot); any other path goes to the original.
-`tests/test_i18n_files.py` compares both on every file name of the docs and on edge cases.
+`tests/test_build_speedups.py` compares both on every file name of the docs and on edge cases.
 """
 
 from __future__ import annotations

@@ -29,12 +29,7 @@ from kyr.contact_markers import select_for_marker
 from kyr.contacts import Contact, emergency_contact, load_contacts
 from kyr.contacts_export import contact_view, write_contact_files
 from kyr.errors import KyrError
-from kyr.hardening import (
-    Guard,
-    check_every_language_has_a_theme_language,
-    check_theme_languages,
-    theme_templates,
-)
+from kyr.hardening import Guard, check_theme_languages, theme_templates
 from kyr.languages import (
     Language,
     absolute_url,
@@ -120,9 +115,6 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             pending=self.config.pending_translations,
         )
         try:
-            check_every_language_has_a_theme_language(
-                Path(config.config_file_path), coupling.languages_without_theme_language(config)
-            )
             check_theme_languages(
                 Path(config.config_file_path),
                 coupling.theme_languages(config),
