@@ -185,42 +185,42 @@ def _config_problem(project: _Project, key: str, rest: str) -> str:
     return f"{_at(config, line)} [{'.'.join(keys)}] {message}. {hint}"
 
 
+def _link_at(project: _Project, match: re.Match) -> tuple[str, str]:
+    """('docs/page.md:12:', link) for a warning about a link in a page."""
+    src, link = match.group("src"), match.group("link")
+    return _at(project.page(src), project.line_in_page(src, link)), link
+
+
 def _problem(project: _Project, level: str, lines: list[str], report: Report) -> None:
     first, more = lines[0], lines[1:]
     if match := _MISSING_TARGET.match(first):
-        src, link = match.group("src"), match.group("link")
-        line = project.line_in_page(src, link)
+        at, link = _link_at(project, match)
         report.add(
-            f"{_at(project.page(src), line)} the link '{link}' points to a page that does not "
+            f"{at} the link '{link}' points to a page that does not "
             f"exist.{match.group('more').rstrip()} {LINK_HINT}"
         )
     elif match := _MISSING_ANCHOR_HERE.match(first):
-        src, link = match.group("src"), match.group("link")
-        line = project.line_in_page(src, link)
+        at, link = _link_at(project, match)
         report.add(
-            f"{_at(project.page(src), line)} the link '{link}' points to a heading that is not "
-            f"on this page. {ANCHOR_HINT}"
+            f"{at} the link '{link}' points to a heading that is not on this page. {ANCHOR_HINT}"
         )
     elif match := _MISSING_ANCHOR_THERE.match(first):
-        src, link = match.group("src"), match.group("link")
-        line = project.line_in_page(src, link)
+        at, link = _link_at(project, match)
         report.add(
-            f"{_at(project.page(src), line)} the link '{link}' points to "
-            f"'{match.group('anchor')}', which is not a heading in "
-            f"{project.page(match.group('doc'))}. {ANCHOR_HINT}"
+            f"{at} the link '{link}' points to '{match.group('anchor')}', which is not a heading "
+            f"in {project.page(match.group('doc'))}. {ANCHOR_HINT}"
         )
     elif match := _ABSOLUTE_LINK.match(first):
-        src, link = match.group("src"), match.group("link")
+        at, link = _link_at(project, match)
         report.add(
-            f"{_at(project.page(src), project.line_in_page(src, link))} the link '{link}' starts "
-            "with '/', which breaks when the site is not at the root of its host. "
-            "Link to the page's .md file with a relative path instead."
+            f"{at} the link '{link}' starts with '/', which breaks when the site is not at the "
+            "root of its host. Link to the page's .md file with a relative path instead."
         )
     elif match := _UNRECOGNIZED_LINK.match(first):
-        src, link = match.group("src"), match.group("link")
+        at, link = _link_at(project, match)
         report.add(
-            f"{_at(project.page(src), project.line_in_page(src, link))} the link '{link}' is not "
-            "a link to a page or file in docs/. Link to the page's .md file (e.g. about.md)."
+            f"{at} the link '{link}' is not a link to a page or file in docs/. Link to the "
+            "page's .md file (e.g. about.md)."
         )
     elif match := _NAV_MISSING.match(first):
         target = match.group("target")
