@@ -2,8 +2,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from tests.helpers import (
     REPO,
     Build,
     build_site,
+    run_kyr,
 )
 
 
@@ -59,10 +58,6 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for part in ("docs", "overrides", "translations", "data"):
         shutil.copytree(REPO / part, root / part)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    env = {**os.environ, "SITE_URL": FIXTURE_SITE_URL}
-    result = subprocess.run(
-        [sys.executable, "-m", "kyr.cli", "build", "--root", str(root)],
-        capture_output=True, text=True, env=env,
-    )  # fmt: skip
+    result = run_kyr(root, "build", "--root", str(root), env={"SITE_URL": FIXTURE_SITE_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"

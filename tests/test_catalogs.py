@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kyr.catalogs import catalog_problems, load_catalog, po_path, template_drift
 from kyr.errors import KyrError
-from tests.helpers import FIXTURES, REPO, build_site
+from tests.helpers import FIXTURES, REPO, build_site, run_kyr
 
 HEADER = """msgid ""
 msgstr ""
@@ -122,11 +120,7 @@ def test_kyr_i18n_check_reports_a_stale_template(tmp_path: Path):
     shutil.copy(REPO / "babel.cfg", tmp_path / "babel.cfg")
     main = tmp_path / "overrides" / "main.html"
     main.write_text(main.read_text() + '\n{{ _("A brand new string") }}\n', encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "kyr.cli", "i18n-check", "--root", str(tmp_path)],
-        capture_output=True,
-        text=True,
-    )
+    result = run_kyr(tmp_path, "i18n-check", "--root", str(tmp_path))
     assert result.returncode == 1
     assert "missing 'A brand new string'" in result.stderr
     assert "make i18n-update" in result.stderr

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import pytest
 
 from kyr.content_check import Rules, check_docs
 from kyr.project import load_project
-from tests.helpers import REPO
+from tests.helpers import REPO, run_kyr
 
 GOOD_EN = """\
 ---
@@ -165,11 +163,7 @@ def test_kyr_check_exits_non_zero_and_names_the_file(tmp_path: Path):
         "  - kyr:\n      pending_translations: [door.md]\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "kyr.cli", "check", "--root", str(tmp_path)],
-        capture_output=True,
-        text=True,
-    )
+    result = run_kyr(tmp_path, "check", "--root", str(tmp_path))
     assert result.returncode == 1
     assert "door.md:14: phone number typed by hand ((213) 555-0100)" in result.stderr
     assert "Traceback" not in result.stderr
