@@ -214,6 +214,27 @@ BAD_CASES = {
         "date: 2027-01-01",
         "future",
     ),
+    "source dated after it was compared": (
+        "date: 2025-01-24, method: source}",
+        "date: 2025-01-24, method: source}\n  source_date: 2025-03-01",
+        "legal-b.source_date",
+        "source_date: 2025-03-01",
+        "after last_verified.date",
+    ),
+    "source date that is not a date": (
+        "date: 2025-01-24, method: source}",
+        "date: 2025-01-24, method: source}\n  source_date: spring 2024",
+        "legal-b.source_date",
+        "source_date: spring 2024",
+        "YYYY-MM-DD",
+    ),
+    "phone number typed into a caution": (
+        "  languages: [es]\n",
+        '  languages: [es]\n  caution: {en: "Or call 213-555-0100", es: "Aviso"}\n',
+        "legal-b.caution.en",
+        "213-555-0100",
+        "contains a phone number",
+    ),
     "claimed a call": (
         "date: 2025-01-24, method: source",
         "date: 2025-01-24, method: call",
@@ -462,7 +483,7 @@ def test_vcard_is_version_3_with_crlf_e164_and_page_language_text():
     # Dial codes are never TEL entries; they are explained in the note.
     assert flat.count("TEL") == 1
     assert "Marque 699#: desde la detención" in flat
-    assert "Última verificación 2025-01-24" in flat and "https://example.org/source-b" in flat
+    assert "comparado el 2025-01-24" in flat and "https://example.org/source-b" in flat
 
 
 def test_vcard_escapes_commas_and_semicolons_and_folds_long_lines():
@@ -504,6 +525,35 @@ def test_contact_view_is_in_the_page_language():
     assert website_label("https://www.immdef.org/community-resources/") == (
         "immdef.org/community-resources"
     )
+
+
+def test_source_date_and_caution_reach_the_card_json_and_vcard():
+    text = VALID.replace(
+        "  last_verified: {date: 2026-11-27, method: source}\n",
+        "  last_verified: {date: 2026-11-27, method: source}\n  source_date: 2024-11-26\n"
+        '  caution: {en: "Run by ICE", es: "Lo maneja ICE"}\n',
+        1,
+    )
+    contacts, errors = check_contacts(text, PATH)
+    assert errors == []
+    hotline = contacts[0]
+    assert hotline.source_date == date(2024, 11, 26)
+    # 731 days between the source's date and the comparison: an old source.
+    assert hotline.old_source
+    view = contact_view(hotline, "es")
+    assert view["caution"] == "Lo maneja ICE"
+    assert view["source_date"] == date(2024, 11, 26) and view["old_source"] is True
+    record = json.loads(contacts_json(contacts))["contacts"][0]
+    assert record["source_date"] == "2024-11-26"
+    assert record["caution"] == {"en": "Run by ICE", "es": "Lo maneja ICE"}
+    card = vcard(hotline, "en").replace("\r\n ", "")
+    assert "Run by ICE" in card
+    assert "(dated 2024-11-26)\\, compared on 2026-11-27" in card
+    # A day less is not old; no source date at all says so instead of inventing one.
+    newer = text.replace("source_date: 2024-11-26", "source_date: 2024-11-27")
+    assert not check_contacts(newer, PATH)[0][0].old_source
+    undated = vcard(check_contacts(VALID, PATH)[0][0], "es").replace("\r\n ", "")
+    assert "(la página no tiene fecha)\\, comparado el 2026-11-27" in undated
 
 
 # --- Phone numbers typed into text ---
@@ -681,6 +731,22 @@ def test_cli_check_lists_unpublished_and_stale_and_fails_only_when_strict(tmp_pa
     )
     assert fresh.exit_code == 0, fresh.output
     assert "No published contact is older than 700 days" in fresh.output
+
+    # Freshly compared, but against a page from 2022: listed, and --strict fails.
+    path.write_text(
+        VALID.replace(
+            "date: 2026-11-27, method: source}",
+            "date: 2026-11-27, method: source}\n  source_date: 2022-05-01",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    args = ["contacts", "check", "--file", str(path), "--today", "2026-11-27", "--days", "700"]
+    listed = run_cli(*args)
+    assert listed.exit_code == 0, listed.output
+    assert "hotline-a: source dated 2022-05-01" in listed.output
+    old = run_cli(*args, "--strict")
+    assert old.exit_code == 1 and "1 with an old source" in old.output
 
 
 def test_cli_check_fails_on_invalid_data_with_the_message(tmp_path):

@@ -113,18 +113,26 @@ def test_dial_codes_are_text_never_tel_links(site):
     assert not soup.select("a[href*='#'][href^='tel:']")
 
 
-def test_last_verified_dates_are_formatted_by_babel_in_the_page_language(site):
-    for url, locale, pattern, words in (
-        ("who-to-call/", "en", ENGLISH_DATE, "(checked against its source)"),
-        ("es/who-to-call/", "es", SPANISH_DATE, "(comparado con su fuente)"),
+def test_each_card_says_the_source_date_and_when_it_was_compared_in_the_page_language(site):
+    """The line says what is true: the number as shown on its source, the source's own date (or
+    that it has none), and the day it was compared; never a call that did not happen."""
+    for url, locale, pattern, compared, dated, undated in (
+        ("who-to-call/", "en", ENGLISH_DATE, "Compared on", "dated", "the page shows no date"),
+        ("es/who-to-call/", "es", SPANISH_DATE, "Comparado el", "con fecha del", "no tiene fecha"),
     ):
         soup = site.html(url)
         for card in soup.select(".kyr-directory .kyr-contact"):
             contact = next(c for c in SHOWN if c.id == card["data-contact"])
             verified = " ".join(card.select_one(".kyr-contact__verified").get_text(" ").split())
             expected = format_date(contact.last_verified, format="long", locale=locale)
-            assert expected in verified, (contact.id, verified)
-            assert pattern.search(verified) and words in verified
+            assert f"{compared} {expected}" in verified, (contact.id, verified)
+            assert pattern.search(verified)
+            if contact.source_date:
+                own = format_date(contact.source_date, format="long", locale=locale)
+                assert f"{dated} {own}" in verified, (contact.id, verified)
+            else:
+                assert undated in verified, (contact.id, verified)
+            assert bool(card.select(".kyr-contact__old")) == contact.old_source
             source = card.select_one(".kyr-contact__verified a")
             assert source["href"] == contact.source_url
     spanish = site.html("es/who-to-call/").get_text(" ")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from kyr.content_check import Rules, check_docs
 from kyr.project import load_project
+from kyr.source_policy import RefusedHost
 from tests.helpers import REPO, run_kyr
 
 GOOD_EN = """\
@@ -191,3 +193,224 @@ def test_glossary_terms_are_used_in_translations(tmp_path: Path):
         "door.es.md:1: the English page says 'judicial warrant'; use the glossary's term "
         "'orden judicial' (docs/glossary.md, line 5)"
     ]
+
+
+# --- Sources and review dates that tell the truth ---
+
+REFUSED = (RefusedHost("factually.co", "An AI-written fact-check site."),)
+
+
+def with_source(page: str, source: str) -> str:
+    return page.replace(SOURCES_BLOCK, "sources:\n" + source)
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        (
+            "  - url: https://www.factually.co/fact-checks/x\n    title: X\n    seen: 2026-11-20\n",
+            "door.md:6: source 1 is on factually.co, not an acceptable source: An AI-written "
+            "fact-check site. Cite the original or a primary source (data/source-policy.yml).",
+        ),
+        (
+            "  - url: https://example.org/s\n    title: S\n    published: 2026-12-01\n"
+            "    seen: 2026-11-20\n",
+            "door.md:6: source 1 'published' (2026-12-01) is after 'seen' (2026-11-20); "
+            "check both dates",
+        ),
+        (
+            "  - url: https://example.org/s\n    title: S\n    published: Jan 2026\n"
+            "    seen: 2026-11-20\n",
+            "door.md:6: source 1 'published' must be the full date the source shows "
+            "(like 2026-01-16); leave it out if it shows none",
+        ),
+        (
+            "  - url: https://example.org/s\n    title: S\n    seen: 2026-12-24\n",
+            "door.md:6: source 1 'seen' is in the future; write the day you read it",
+        ),
+    ],
+)
+def test_source_hosts_and_dates(tmp_path: Path, source: str, expected: str):
+    page = with_source(GOOD_EN, source)
+    found = findings_for(
+        tmp_path,
+        {"door.md": page, "door.es.md": GOOD_ES},
+        refused_hosts=REFUSED,
+        today=date(2026, 12, 3),
+    )
+    assert [f for f in found if f.startswith("door.md")] == [expected]
+
+
+def test_a_dated_source_passes_and_is_not_refused_for_a_similar_host(tmp_path: Path):
+    source = (
+        "  - url: https://notfactually.co/x\n    title: S\n    published: 2026-01-16\n"
+        "    seen: 2026-11-20\n"
+    )
+    found = findings_for(
+        tmp_path,
+        {"door.md": with_source(GOOD_EN, source), "door.es.md": GOOD_ES},
+        refused_hosts=REFUSED,
+        today=date(2026, 12, 3),
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "today, strict, expected",
+    [
+        (date(2027, 2, 25), False, []),  # 90 days after 2026-11-27: not yet
+        (
+            date(2027, 2, 26),
+            False,
+            ["door.md:4: warning: last reviewed 91 days ago (over 90); review it soon"],
+        ),
+        (
+            date(2027, 6, 1),
+            False,
+            ["door.md:4: warning: last reviewed 186 days ago (over 90); review it soon"],
+        ),
+        (
+            date(2027, 6, 1),
+            True,
+            [
+                "door.md:4: last reviewed 186 days ago (over 180); check the page against its "
+                "sources and current law, then update 'last_reviewed'"
+            ],
+        ),
+    ],
+)
+def test_review_age_warns_then_fails_when_strict(tmp_path, today, strict, expected):
+    found = findings_for(
+        tmp_path,
+        {"door.md": GOOD_EN, "door.es.md": GOOD_ES},
+        pending={"other.md"},
+        today=today,
+        strict=strict,
+    )
+    assert [f for f in found if f.startswith("door.md")] == expected
+
+
+def test_kyr_check_passes_with_warnings_and_strict_fails(tmp_path: Path):
+    make_docs(tmp_path, {"door.md": GOOD_EN, "door.es.md": GOOD_ES})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "        - {locale: es, name: Español}\n",
+        encoding="utf-8",
+    )
+    late = run_kyr(tmp_path, "check", "--root", str(tmp_path), "--today", "2027-06-01")
+    assert late.returncode == 0, late.stderr
+    assert "warning: last reviewed 186 days ago" in late.stderr
+    assert "4 page(s) OK, 4 warning(s)." in late.stdout
+    strict = run_kyr(
+        tmp_path, "check", "--root", str(tmp_path), "--today", "2027-06-01", "--strict"
+    )
+    assert strict.returncode == 1
+    assert "door.md:4: last reviewed 186 days ago (over 180)" in strict.stderr
+    assert "Traceback" not in strict.stderr
+
+
+def test_refused_hosts_come_from_the_policy_file_for_pages_and_contacts(tmp_path: Path):
+    source = "  - url: https://dnyuz.com/2025/x\n    title: X\n    seen: 2026-11-20\n"
+    make_docs(tmp_path, {"door.md": with_source(GOOD_EN, source), "door.es.md": GOOD_ES})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "        - {locale: es, name: Español}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "source-policy.yml").write_text(
+        (REPO / "data" / "source-policy.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "data" / "contacts.yml").write_text(
+        "- id: line-a\n  name: {en: A, es: A}\n  kind: hotline\n  region: los-angeles\n"
+        "  phones: [{number: 888-624-4752, label: {en: Call, es: Llame}}]\n  services: {en: [x], es: [x]}\n"
+        "  languages: [es]\n  tags: [emergency]\n  source_url: https://www.factually.co/a\n"
+        "  confidence: seen-in-source\n  last_verified: {date: 2026-11-27, method: source}\n"
+        "  published: true\n",
+        encoding="utf-8",
+    )
+    result = run_kyr(tmp_path, "check", "--root", str(tmp_path), "--today", "2026-12-03")
+    assert result.returncode == 1
+    assert "door.md:6: source 1 is on dnyuz.com, not an acceptable source" in result.stderr
+    assert "data/contacts.yml:1: line-a: source_url is on factually.co" in result.stderr
+
+
+def test_broken_source_policy_is_one_clear_error(tmp_path: Path):
+    make_docs(tmp_path, {"door.md": GOOD_EN, "door.es.md": GOOD_ES})
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "source-policy.yml").write_text(
+        "not_acceptable:\n  - host: https://factually.co/\n    why: x\n", encoding="utf-8"
+    )
+    result = run_kyr(tmp_path, "check", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "data/source-policy.yml: entry 1 of not_acceptable needs 'host'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- One meaning per word (the glossary's `one_meaning`) ---
+
+GLOSSARY_ES_ONE_MEANING = (
+    "---\none_meaning:\n  - word: registr\n    english: regist\n"
+    '    means: registration\n    instead: "a search: revisar"\n---\n\n' + GLOSSARY_EN
+)
+REGISTRATION_EN = """\
+---
+title: Papers
+description: Papers.
+last_reviewed: 2026-11-27
+sources:
+  - url: https://example.org/source
+    title: A source
+    seen: 2026-11-20
+---
+
+# Papers
+
+## Searches
+
+Say no to a search.
+
+## Registration
+
+Talk to a lawyer about registration.
+
+## Who to call
+
+<!-- kyr:hotline -->
+"""
+
+
+def test_a_word_kept_for_one_meaning_may_not_mean_another(tmp_path: Path):
+    spanish = (
+        REGISTRATION_EN.replace("Say no to a search.", "No acepte un registro.")
+        .replace("Talk to a lawyer about registration.", "Hable con un abogado sobre el registro.")
+        .replace("## Who to call", "## A quién llamar")
+    )
+    pages = {"glossary.md": GLOSSARY_EN, "glossary.es.md": GLOSSARY_ES_ONE_MEANING}
+    found = findings_for(
+        tmp_path / "a", {**pages, "papers.md": REGISTRATION_EN, "papers.es.md": spanish}
+    )
+    assert [f for f in found if f.startswith("papers")] == [
+        "papers.es.md:15: 'registro' is kept for registration (glossary.es.md, line 3), but the "
+        "English section here does not speak of it; use another word (a search: revisar)"
+    ]
+    fixed = spanish.replace("No acepte un registro.", "No deje que lo revisen.")
+    found = findings_for(
+        tmp_path / "b", {**pages, "papers.md": REGISTRATION_EN, "papers.es.md": fixed}
+    )
+    assert [f for f in found if f.startswith("papers")] == []
+
+
+def test_attribute_lists_are_not_words_a_reader_reads():
+    from kyr.content_check import readable_text
+
+    box = (
+        '!!! say "Diga en inglés"\n    "I am silent."\n    { lang="en" }\n\n'
+        "    Callo.\n    { .kyr-meaning }\n"
+    )
+    text = readable_text(box)
+    assert "lang" not in text and "kyr-meaning" not in text
+    assert "I am silent." in text and "Callo." in text

@@ -145,3 +145,24 @@ def test_print_page_lists_every_printable_with_preview(printed: Path):
 def test_guidance_pages_have_a_print_button(printed: Path):
     soup = BeautifulSoup((printed / "rights/at-home/index.html").read_text(), "html.parser")
     assert soup.select_one("button.kyr-print-button") is not None
+
+
+def test_a_contacts_caution_is_printed_wherever_the_screen_shows_it(printed: Path):
+    """E.g. "Run by ICE" on the detained flyer: print CSS hides a card's details, not this."""
+    from kyr.contacts import load_contacts
+
+    cautions = {c.id: c.caution for c in load_contacts(printed / "data" / "contacts.yml")}
+    checked = 0
+    for slug in FLYERS:
+        for lang in ("en", "es"):
+            page = printed / "site" / ("" if lang == "en" else "es") / "flyers" / slug
+            soup = BeautifulSoup((page / "index.html").read_text(encoding="utf-8"), "html.parser")
+            body = text(pdf_of(printed, f"{slug}-{lang}-letter.pdf"))
+            for card in soup.select(".kyr-contact[data-contact], .kyr-hotline[data-contact]"):
+                caution = cautions[card["data-contact"]]
+                if caution:
+                    shown = card.select_one(".kyr-contact__caution").get_text(" ", strip=True)
+                    assert shown == caution[lang]
+                    assert " ".join(caution[lang].split()) in body, (slug, lang)
+                    checked += 1
+    assert checked, "no flyer shows a contact with a caution (the detained flyer should)"

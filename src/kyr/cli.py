@@ -19,11 +19,12 @@ from kyr.contacts import (
     stale,
     unpublished,
 )
-from kyr.content_check import Rules, check_docs, summarize
+from kyr.content_check import Finding, Rules, check_docs, summarize
 from kyr.errors import KyrError
 from kyr.parity import check_parity
 from kyr.project import load_project
 from kyr.site_build import build_site
+from kyr.source_policy import POLICY_FILE, load_source_policy, refused_host
 
 DEFAULT_CONTACTS_FILE = "data/contacts.yml"
 
@@ -50,18 +51,38 @@ def build(root: Path, no_pdf: bool) -> None:
 @main.command("check")
 @root_option
 @click.option("--scores", is_flag=True, help="Also print each page's word count and readability.")
-def check(root: Path, scores: bool) -> None:
-    """Check every page: front matter, sources, translations, phone numbers, links, readability."""
+@click.option(
+    "--strict",
+    is_flag=True,
+    help=f"Also fail on a page last reviewed over {Rules.review_fail_days} days ago.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date to measure review age from (YYYY-MM-DD; default: today).",
+)
+def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> None:
+    """Check every page: front matter, sources, translations, phone numbers, links, readability.
+
+    Warns when a page was last reviewed over 90 days ago; with --strict, fails over 180 days.
+    """
     try:
         project = load_project(root)
+        policy_file = str(project.plugin_config.get("source_policy_file", POLICY_FILE))
+        policy = load_source_policy(root / policy_file, policy_file)
     except KyrError as error:
         fail(str(error))
     rules = Rules(
         languages=list(project.languages),
         default=project.default_language,
         pending=set(project.pending_translations),
+        refused_hosts=policy,
+        today=today.date() if today else date.today(),
+        strict=strict,
     )
     findings, readability = check_docs(project.docs_dir, rules)
+    findings += _refused_contact_sources(root, policy)
     # Current translations keep their English page's headings, links and contacts (kyr parity).
     parity = check_parity(
         project.docs_dir, rules.languages, rules.default, shown_docs=str(project.docs_dir)
@@ -71,9 +92,30 @@ def check(root: Path, scores: bool) -> None:
         click.echo("\n".join(summarize(readability)))
     for finding in findings:
         click.echo(str(finding), err=True)
-    if findings:
-        fail(f"{len(findings)} problem(s) in {project.docs_dir}.")
-    click.echo(f"{len(readability)} page(s) OK.")
+    problems = [finding for finding in findings if not finding.warning]
+    if problems:
+        fail(f"{len(problems)} problem(s) in {project.docs_dir}.")
+    warned = len(findings) - len(problems)
+    click.echo(f"{len(readability)} page(s) OK" + (f", {warned} warning(s)." if warned else "."))
+
+
+def _refused_contact_sources(root: Path, policy) -> list[Finding]:
+    """A contact's source_url meets the same source policy as a page's sources."""
+    path, shown = _contacts_path(root, None)
+    if not path.is_file():
+        return []
+    # Entries with other problems are `kyr contacts check`'s (and the build's) report.
+    found, _ = check_contacts_file(path, shown_as=shown)
+    return [
+        Finding(
+            shown,
+            contact.line,
+            f"{contact.id}: source_url is on {refused.host}, not an acceptable source: "
+            f"{refused.why} Match the number against the organization's own page.",
+        )
+        for contact in found
+        if (refused := refused_host(contact.source_url, policy)) is not None
+    ]
 
 
 @main.command("i18n-check")
@@ -142,13 +184,18 @@ file_option = click.option(
     show_default=True,
     help="A published contact is stale when last verified more than this many days ago.",
 )
-@click.option("--strict", is_flag=True, help="Also fail when a published contact is stale.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail when a published contact is stale or its only source is old.",
+)
 def contacts_check(
     root: Path, file: Path | None, today: datetime | None, days: int, strict: bool
 ) -> None:
     """Validate the contacts file; list stale contacts and unpublished ones with reasons.
 
-    Exits 1 when the data is invalid, and with --strict also when any contact is stale.
+    Exits 1 when the data is invalid, and with --strict also when any contact is stale or was
+    compared with a source more than two years old.
     """
     path, shown = _contacts_path(root, file)
     day = today.date() if today else date.today()
@@ -172,10 +219,18 @@ def contacts_check(
         click.echo(f"\nStale: last verified more than {days} days before {day.isoformat()}:")
         for contact, age in old:
             click.echo(f"  - {contact.id}: {contact.last_verified.isoformat()} ({age} days)")
-        if strict:
-            fail(f"{len(old)} stale contact(s): match them against their source_url again.")
     else:
         click.echo(f"\nNo published contact is older than {days} days.")
+    dated_long_ago = [c for c in shown_contacts if c.old_source]
+    if dated_long_ago:
+        click.echo("\nOld source: the page was over two years old when the number was compared:")
+        for contact in dated_long_ago:
+            click.echo(f"  - {contact.id}: source dated {contact.source_date.isoformat()}")
+    if strict and (old or dated_long_ago):
+        fail(
+            f"{len(old)} stale contact(s), {len(dated_long_ago)} with an old source: "
+            "match them against a current page, or hold them back."
+        )
 
 
 @contacts.command("pending")

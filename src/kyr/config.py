@@ -14,6 +14,8 @@ class KyrConfig(Config):
 
     # Settings for advocacy contacts (YAML data file, relative to mkdocs.yml; see kyr.contacts)
     contacts_file = opt.Type(str, default="data/contacts.yml")
+    # Hosts never accepted as a source (YAML, relative to mkdocs.yml; see kyr.source_policy)
+    source_policy_file = opt.Type(str, default="data/source-policy.yml")
 
     # Settings for the translation workflow (see kyr.translation_status and CONTRIBUTING.md)
     # English pages that may have no translation yet (paths relative to docs_dir, e.g. door.md)

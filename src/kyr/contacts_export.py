@@ -51,7 +51,10 @@ def contact_view(contact: Contact, lang: str) -> dict:
         "hours": text_for(contact.hours, lang) if contact.hours else None,
         "services": list(text_for(contact.services, lang)),
         "languages": [language_name(code, lang) for code in contact.languages],
+        "caution": text_for(contact.caution, lang) if contact.caution else None,
         "source_url": contact.source_url,
+        "source_date": contact.source_date,
+        "old_source": contact.old_source,
         "last_verified": contact.last_verified,
         "method": contact.method,
     }
@@ -84,7 +87,9 @@ def contact_record(contact: Contact) -> dict:
         "hours": dict(contact.hours) if contact.hours else None,
         "services": {lang: list(items) for lang, items in contact.services.items()},
         "languages": list(contact.languages),
+        "caution": dict(contact.caution) if contact.caution else None,
         "source_url": contact.source_url,
+        "source_date": contact.source_date.isoformat() if contact.source_date else None,
         "last_verified": {
             "date": contact.last_verified.isoformat() if contact.last_verified else None,
             "method": contact.method,
@@ -105,12 +110,16 @@ NOTE_TEXT = {
     "en": {
         "dial": "Dial {code}: {label}",
         "hours": "Hours: {hours}",
-        "verified": "Last verified {date}, checked against its source: {url}",
+        "verified": "Number as shown on {url} ({dated}), compared on {date}",
+        "dated": "dated {date}",
+        "undated": "no date on the page",
     },
     "es": {
         "dial": "Marque {code}: {label}",
         "hours": "Horario: {hours}",
-        "verified": "Última verificación {date}, comparado con su fuente: {url}",
+        "verified": "Número como aparece en {url} ({dated}), comparado el {date}",
+        "dated": "con fecha {date}",
+        "undated": "la página no tiene fecha",
     },
 }
 
@@ -154,9 +163,18 @@ def vcard(contact: Contact, lang: str) -> str:
     ]
     if contact.hours:
         note.append(texts["hours"].format(hours=text_for(contact.hours, lang)))
+    if contact.caution:
+        note.append(text_for(contact.caution, lang))
     if contact.last_verified:
+        dated = (
+            texts["dated"].format(date=contact.source_date.isoformat())
+            if contact.source_date
+            else texts["undated"]
+        )
         note.append(
-            texts["verified"].format(date=contact.last_verified.isoformat(), url=contact.source_url)
+            texts["verified"].format(
+                date=contact.last_verified.isoformat(), url=contact.source_url, dated=dated
+            )
         )
     lines = [
         "BEGIN:VCARD",

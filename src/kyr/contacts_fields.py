@@ -167,30 +167,58 @@ def url(value: Any, field_path: str, fail) -> str:
     return value.strip()
 
 
+def full_date(value: Any, field_path: str, fail, today: date | None, hint: str) -> date:
+    """A date written as YYYY-MM-DD (YAML may already have parsed it), not in the future."""
+    when = None
+    if isinstance(value, date):
+        when = value
+    elif isinstance(value, str) and len(value) == 10:
+        try:
+            when = date.fromisoformat(value)
+        except ValueError:
+            when = None
+    if when is None:
+        fail(field_path, f"{value!r} is not a date written as YYYY-MM-DD", hint)
+    if today is not None and when > today:
+        fail(field_path, f"{when.isoformat()} is in the future")
+    return when
+
+
 def last_verified(value: Any, fail, today: date | None) -> tuple[date | None, str | None]:
     if value is None:
         return None, None
     if not isinstance(value, dict) or set(value) != {"date", "method"}:
         fail("last_verified", "last_verified needs exactly a date and a method")
-    raw = value["date"]
-    if isinstance(raw, date):
-        when = raw
-    else:
-        try:
-            when = date.fromisoformat(raw) if isinstance(raw, str) and len(raw) == 10 else None
-        except ValueError:
-            when = None
-    if when is None:
-        fail(
-            "last_verified.date",
-            f"{raw!r} is not a date written as YYYY-MM-DD",
-            "Use the full date the number was matched; if it is not known, do not publish.",
-        )
-    if today is not None and when > today:
-        fail("last_verified.date", f"{when.isoformat()} is in the future")
+    when = full_date(
+        value["date"],
+        "last_verified.date",
+        fail,
+        today,
+        "Use the full date the number was matched; if it is not known, do not publish.",
+    )
     if value["method"] not in METHODS:
         fail(
             "last_verified.method",
             f"method {value['method']!r} is not allowed; use 'source' (matched against source_url)",
         )
     return when, value["method"]
+
+
+def source_date(value: Any, compared: date | None, fail, today: date | None) -> date | None:
+    """The source page's own date: never after the day it was compared with the number."""
+    if value is None:
+        return None
+    when = full_date(
+        value,
+        "source_date",
+        fail,
+        today,
+        "Write the date the source page shows (published or updated); leave it out if none.",
+    )
+    if compared is not None and when > compared:
+        fail(
+            "source_date",
+            f"source_date {when.isoformat()} is after last_verified.date {compared.isoformat()}",
+            "A page cannot be compared before it was written: check both dates.",
+        )
+    return when

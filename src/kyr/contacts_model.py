@@ -36,6 +36,9 @@ DIRECTORY_GROUPS = ("report", "legal", "detained", "government", "consulate")
 GROUP_PRIORITY = ("report", "consulate", "legal", "detained", "government")
 OTHER_GROUP = "other"
 STALE_AFTER_DAYS = 180
+# A source dated this long before the day it was compared is "old": the card says so, and
+# `kyr contacts check --strict` fails, because an old page is weak proof of a number today.
+OLD_SOURCE_DAYS = 730
 DEFAULT_REGION = "US"
 
 # Numbers that must never appear in the data, published or not.
@@ -56,7 +59,16 @@ REQUIRED = (
     "confidence",
     "published",
 )
-OPTIONAL = ("dial_codes", "website", "hours", "last_verified", "notes", "unpublished_reason")
+OPTIONAL = (
+    "dial_codes",
+    "website",
+    "hours",
+    "caution",
+    "source_date",
+    "last_verified",
+    "notes",
+    "unpublished_reason",
+)
 ALLOWED = REQUIRED + OPTIONAL
 RESERVED_IDS = ("emergency",)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -104,11 +116,20 @@ class Contact:
     dial_codes: tuple[DialCode, ...] = ()
     website: str | None = None
     hours: dict[str, str] | None = None
-    last_verified: date | None = None
+    caution: dict[str, str] | None = None  # shown on screen and on paper (e.g. "Run by ICE")
+    source_date: date | None = None  # the source page's own date, when it shows one
+    last_verified: date | None = None  # the day the numbers were compared with source_url
     method: str | None = None
     notes: str | None = None
     unpublished_reason: str | None = None
     line: int = 0
+
+    @property
+    def old_source(self) -> bool:
+        """The source was already old on the day the number was compared with it."""
+        if self.last_verified is None or self.source_date is None:
+            return False
+        return (self.last_verified - self.source_date).days > OLD_SOURCE_DAYS
 
 
 # --- Languages ---

@@ -138,6 +138,10 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
     if data.get("hours") is not None:
         hours = fields.texts(data["hours"], "hours", fail)
     last_verified, method = fields.last_verified(data.get("last_verified"), fail, today)
+    source_date = fields.source_date(data.get("source_date"), last_verified, fail, today)
+    caution = None
+    if data.get("caution") is not None:
+        caution = fields.texts(data["caution"], "caution", fail)
     notes = data.get("notes")
     if notes is not None and not isinstance(notes, str):
         fail("notes", "notes must be text")
@@ -169,7 +173,7 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
             "Say why it is held back; `kyr contacts check` lists these for maintainers.",
         )
 
-    for field_path, text in _all_texts(name, hours, services, phones, dial_codes):
+    for field_path, text in _all_texts(name, hours, caution, services, phones, dial_codes):
         found = find_phone_numbers(text)
         if found:
             fail(
@@ -193,6 +197,8 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
         dial_codes=dial_codes,
         website=website,
         hours=hours,
+        caution=caution,
+        source_date=source_date,
         last_verified=last_verified,
         method=method,
         notes=notes,
@@ -201,11 +207,13 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
     )
 
 
-def _all_texts(name, hours, services, phones, dial_codes) -> Iterable[tuple[str, str]]:
+def _all_texts(name, hours, caution, services, phones, dial_codes) -> Iterable[tuple[str, str]]:
     for lang in TEXT_LANGUAGES:
         yield f"name.{lang}", name[lang]
         if hours:
             yield f"hours.{lang}", hours[lang]
+        if caution:
+            yield f"caution.{lang}", caution[lang]
         for i, text in enumerate(services[lang]):
             yield f"services.{lang}[{i}]", text
         for i, phone in enumerate(phones):

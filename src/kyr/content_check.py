@@ -15,10 +15,11 @@ import textstat
 
 from kyr.errors import KyrError
 from kyr.front_matter import split_front_matter
-from kyr.glossary import GLOSSARY, inconsistent_terms
+from kyr.glossary import GLOSSARY, colliding_words, inconsistent_terms
 from kyr.languages import neutral_source, source_language
 from kyr.phones_in_text import find_phone_numbers
 from kyr.safe_content import unsafe_markdown
+from kyr.source_policy import RefusedHost, refused_host
 from kyr.text_files import read_page
 
 REQUIRED_FIELDS = ("title", "description", "last_reviewed")
@@ -35,9 +36,10 @@ class Finding:
     path: str
     line: int
     message: str
+    warning: bool = False  # shown, but `kyr check` still passes
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 @dataclass
@@ -50,6 +52,11 @@ class Rules:
     max_words: int = 650
     max_grade_en: float = 8.0  # Flesch-Kincaid grade level
     min_huerta_es: float = 65.0  # Fernández Huerta reading ease
+    refused_hosts: tuple[RefusedHost, ...] = ()  # data/source-policy.yml
+    today: dt.date | None = None  # for the age of a review; None: not checked
+    review_warn_days: int = 90  # a review older than this is a warning
+    review_fail_days: int = 180  # ... and older than this fails with `kyr check --strict`
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,7 @@ def readable_text(body: str) -> str:
     text = re.sub(r"```.*?```", " ", text, flags=re.S)
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"!!!\s*\w+(\s+\"[^\"]*\")?", " ", text)
+    text = re.sub(r"^\s*\{:?[^}\n]*\}\s*$", " ", text, flags=re.M)  # attribute lists { lang="en" }
     text = MARKDOWN_LINK.sub(lambda m: m.group(0)[1 : m.group(0).index("](")], text)
     text = re.sub(r"^\s*(#+|[-*+]|\d+\.|\|?[-:| ]+\|?$)\s*", "", text, flags=re.M)
     text = re.sub(r"[*_|>]", " ", text)
@@ -91,6 +99,77 @@ def _is_date(value: object) -> bool:
     return isinstance(value, dt.date)
 
 
+def _review_age(shown: str, line: int, reviewed: dt.date, rules: Rules) -> list[Finding]:
+    """A page not reviewed for a season warns; after half a year `--strict` fails."""
+    assert rules.today is not None
+    age = (rules.today - reviewed).days
+    if age > rules.review_fail_days and rules.strict:
+        return [
+            Finding(
+                shown,
+                line,
+                f"last reviewed {age} days ago (over {rules.review_fail_days}); check the page "
+                "against its sources and current law, then update 'last_reviewed'",
+            )
+        ]
+    if age > rules.review_warn_days:
+        return [
+            Finding(
+                shown,
+                line,
+                f"last reviewed {age} days ago (over {rules.review_warn_days}); review it soon",
+                warning=True,
+            )
+        ]
+    return []
+
+
+def _source_problems(
+    shown: str, line: int, number: int, source: dict, rules: Rules
+) -> list[Finding]:
+    """One source's dates and host: `seen` is the day someone read it, `published` the source's
+    own date (optional), and the host is not on the refused list."""
+    if not _is_date(source["seen"]):
+        return [Finding(shown, line, f"source {number} 'seen' must be a date")]
+    problems = []
+    if rules.today is not None and source["seen"] > rules.today:
+        problems.append(
+            Finding(
+                shown, line, f"source {number} 'seen' is in the future; write the day you read it"
+            )
+        )
+    published = source.get("published")
+    if published is not None and not _is_date(published):
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} 'published' must be the full date the source shows "
+                "(like 2026-01-16); leave it out if it shows none",
+            )
+        )
+    elif published is not None and published > source["seen"]:
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} 'published' ({published}) is after 'seen' ({source['seen']}); "
+                "check both dates",
+            )
+        )
+    refused = refused_host(str(source["url"]), rules.refused_hosts)
+    if refused is not None:
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} is on {refused.host}, not an acceptable source: {refused.why} "
+                "Cite the original or a primary source (data/source-policy.yml).",
+            )
+        )
+    return problems
+
+
 def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[Finding]:
     """Every problem in one page; broken front matter stops the rest of the page's checks."""
     shown = str(path)
@@ -109,6 +188,13 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
                 return number
         return 1
 
+    def at_text(needle: str) -> int | None:
+        """The front matter line holding `needle` (e.g. one source's url)."""
+        for number, line in enumerate(text.splitlines()[: page.body_line], start=1):
+            if needle in line:
+                return number
+        return None
+
     for key in REQUIRED_FIELDS:
         if not meta.get(key):
             findings.append(Finding(shown, 1, f"front matter lacks '{key}'; add it"))
@@ -116,6 +202,8 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
         findings.append(
             Finding(shown, at("last_reviewed"), "'last_reviewed' must be a date like 2026-11-27")
         )
+    elif meta.get("last_reviewed") and rules.today is not None:
+        findings += _review_age(shown, at("last_reviewed"), meta["last_reviewed"], rules)
     body_lines = page.body.splitlines()
     is_directory = any("kyr:directory" in line for line in body_lines)
     sources = meta.get("sources")
@@ -135,10 +223,9 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
                     findings.append(
                         Finding(shown, at("sources"), f"source {number} url must be a web address")
                     )
-                elif not _is_date(source["seen"]):
-                    findings.append(
-                        Finding(shown, at("sources"), f"source {number} 'seen' must be a date")
-                    )
+                else:
+                    line = at_text(f"url: {source['url']}") or at("sources")
+                    findings += _source_problems(shown, line, number, source, rules)
 
     unsafe = {found.line: found.what for found in unsafe_markdown(page.body, page.body_line)}
     for offset, line in enumerate(body_lines):
@@ -255,6 +342,22 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
                     1,
                     f"the English page says '{term.english}'; use the glossary's term "
                     f"'{term.translation}' (docs/{GLOSSARY}, line {term.line})",
+                )
+            )
+        try:
+            collisions = colliding_words(docs_dir, language, rules.default)
+        except KyrError as error:
+            findings.append(Finding(str(error.path), error.line or 1, error.message))
+            collisions = []
+        for collision in collisions:
+            rule = collision.rule
+            findings.append(
+                Finding(
+                    str(collision.path),
+                    collision.line,
+                    f"'{collision.found}' is kept for {rule.means} ({collision.glossary.name}, "
+                    f"line {rule.line}), but the English section here does not speak of it; "
+                    f"use another word ({rule.instead})",
                 )
             )
     for neutral, written in sorted(by_neutral.items()):

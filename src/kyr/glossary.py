@@ -2,7 +2,8 @@
 
 The glossary page's table (`| English | Español | meaning |`) is the source. For each term of
 two or more words (single words are too ambiguous to check by machine), a page whose English
-version uses the term must use the glossary's term in its translation.
+version uses the term must use the glossary's term in its translation. And a word the translated
+glossary keeps for one concept (`one_meaning`) may not stand for another (see below).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kyr.errors import KyrError
 from kyr.front_matter import split_front_matter
 
 GLOSSARY = "glossary.md"
@@ -63,4 +65,114 @@ def inconsistent_terms(
         for term in terms:
             if _uses(english_body, term.english) and not _uses(translated_body, term.translation):
                 found.append((translated, term))
+    return found
+
+
+# --- One meaning per word ---
+#
+# A translated glossary may keep a word for one concept only, in its front matter:
+#
+#     one_meaning:
+#       - word: registr          # the start of the words: registro, registrarse, ...
+#         english: regist        # the start of the English words for that concept
+#         means: registration (Form G-325R)
+#         instead: "a search: revisar, revisión; car papers: los papeles del carro"
+#
+# Then a section of a translated page that uses such a word must be a section whose English
+# twin speaks of that concept; anywhere else the word means something else, and a reader can
+# confuse the two (a search is not a registration).
+
+
+@dataclass(frozen=True)
+class OneMeaning:
+    word: str
+    english: str
+    means: str
+    instead: str
+    line: int  # of the glossary's front matter
+
+
+@dataclass(frozen=True)
+class Collision:
+    path: Path
+    line: int  # in the translated page
+    found: str  # the word as written
+    rule: OneMeaning
+    glossary: Path
+
+
+def one_meaning_rules(glossary: Path) -> list[OneMeaning]:
+    """The `one_meaning` rules of a translated glossary (none if it has no such key)."""
+    text = glossary.read_text(encoding="utf-8")
+    meta = split_front_matter(text, glossary).meta
+    rules = []
+    for entry in meta.get("one_meaning") or []:
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(key), str) and entry[key].strip()
+            for key in ("word", "english", "means", "instead")
+        ):
+            raise KyrError(
+                glossary,
+                "each one_meaning entry needs word, english, means and instead (text)",
+                line=_key_line(text, "one_meaning"),
+            )
+        rules.append(
+            OneMeaning(
+                entry["word"].lower(),
+                entry["english"].lower(),
+                entry["means"],
+                entry["instead"],
+                _key_line(text, f"word: {entry['word']}"),
+            )
+        )
+    return rules
+
+
+def _key_line(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    return 1
+
+
+def _sections(body: str, body_line: int) -> list[list[tuple[int, str]]]:
+    """The body cut at each `## ` heading: lists of (file line, text)."""
+    sections: list[list[tuple[int, str]]] = [[]]
+    for offset, line in enumerate(body.splitlines()):
+        if line.startswith("## "):
+            sections.append([])
+        sections[-1].append((body_line + offset, line))
+    return sections
+
+
+def _starts_word(stem: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(stem) + r"\w*", re.I)
+
+
+def colliding_words(docs_dir: Path, language: str, default: str = "en") -> list[Collision]:
+    """Each line of a `language` page that uses a one-meaning word where its English section
+    does not speak of that concept. Sections are matched by position (parity keeps the
+    headings in step); if the counts differ, the whole English page is used."""
+    glossary = docs_dir / GLOSSARY.replace(".md", f".{language}.md")
+    if not glossary.is_file():
+        return []
+    rules = one_meaning_rules(glossary)
+    found = []
+    for translated in sorted(docs_dir.rglob(f"*.{language}.md")):
+        english = translated.with_name(translated.name.removesuffix(f".{language}.md") + ".md")
+        if translated == glossary or not english.is_file():
+            continue
+        english_page = split_front_matter(english.read_text("utf-8"), english)
+        page = split_front_matter(translated.read_text("utf-8"), translated)
+        ours = _sections(page.body, page.body_line)
+        theirs = [" ".join(t for _, t in s) for s in _sections(english_page.body, 1)]
+        for index, section in enumerate(ours):
+            twin = theirs[index] if len(theirs) == len(ours) else " ".join(theirs)
+            for rule in rules:
+                if _starts_word(rule.english).search(twin):
+                    continue
+                for line, text in section:
+                    match = _starts_word(rule.word).search(text)
+                    if match:
+                        found.append(Collision(translated, line, match.group(0), rule, glossary))
     return found

@@ -1,0 +1,87 @@
+"""What the real guidance pages promise a reader, checked in the built site (`real_site`):
+a short "Who to call" with the directory one tap away, Spanish "Say" boxes that put the English
+words first, and sources that show their own date beside the day we read them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from babel.dates import format_date
+
+from kyr.front_matter import split_front_matter
+from tests.helpers import REPO, Build
+
+DOCS = REPO / "docs"
+DIRECTORY_PAGES = {"who-to-call/", "flyers/who-to-call/"}  # every contact, by design
+MAX_CARDS = 3
+
+
+def url_of(neutral: str) -> str:
+    stem = neutral.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return (stem.removesuffix("/index") if stem.endswith("/index") else stem) + "/"
+
+
+def guidance_pages() -> list[str]:
+    """English pages that end with a 'Who to call' section, as neutral paths."""
+    pages = []
+    for path in sorted(DOCS.rglob("*.md")):
+        if path.name.count(".") > 1:
+            continue
+        body = split_front_matter(path.read_text(encoding="utf-8"), path).body
+        if "\n## Who to call" in body:
+            pages.append(path.relative_to(DOCS).as_posix())
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["", "es/"])
+def test_guidance_pages_show_a_few_contacts_and_link_the_directory(real_site: Build, lang):
+    checked = 0
+    for neutral in guidance_pages():
+        url = url_of(neutral)
+        if url in DIRECTORY_PAGES:
+            continue
+        soup = real_site.html(lang + url)
+        cards = soup.select("article.kyr-contact")
+        assert len(cards) <= MAX_CARDS, (lang + url, [c["data-contact"] for c in cards])
+        links = [a["href"] for a in soup.select(".md-content a[href]")]
+        assert any(h.rstrip("/").endswith("who-to-call") for h in links), lang + url
+        checked += 1
+    assert checked > 20
+
+
+def test_spanish_say_boxes_put_the_english_words_first(real_site: Build):
+    boxes = 0
+    for path in sorted(real_site.site.joinpath("es").rglob("index.html")):
+        soup = real_site.html(path.relative_to(real_site.site).parent.as_posix() + "/")
+        for box in soup.select(".md-content .admonition.say"):
+            paragraphs = box.select(":scope > p:not(.admonition-title)")
+            kinds = ["en" if p.get("lang") == "en" else "es" for p in paragraphs]
+            assert kinds and kinds[0] == "en", (path, box.get_text(" ", strip=True))
+            # Each English statement is followed by its meaning, smaller.
+            assert kinds == ["en", "es"] * (len(kinds) // 2), (path, kinds)
+            assert all("kyr-meaning" in p.get("class", []) for p in paragraphs[1::2]), path
+            boxes += 1
+    assert boxes >= 10
+
+
+def test_sources_show_their_own_date_beside_the_day_we_read_them(real_site: Build):
+    shown = 0
+    for path in sorted(DOCS.rglob("*.md")):
+        meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
+        dated = [s for s in meta.get("sources") or [] if isinstance(s.get("published"), date)]
+        if not dated or meta.get("template"):
+            continue
+        relative = path.relative_to(DOCS).as_posix()
+        lang, locale = ("es/", "es") if relative.endswith(".es.md") else ("", "en")
+        neutral = relative.replace(".es.md", ".md")
+        items = real_site.html(lang + url_of(neutral)).select(".kyr-sources li")
+        for source in dated:
+            item = next(li for li in items if li.a["href"] == source["url"])
+            words = " ".join(item.get_text(" ").split())
+            assert format_date(source["published"], format="long", locale=locale) in words
+            assert format_date(source["seen"], format="long", locale=locale) in words
+            shown += 1
+    assert shown >= 10
