@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
-SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation
+SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation shellcheck
 PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot \
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP) ## Create .venv and install the site generator and test tools
 
-install-system: ## Install Chromium and poppler from Debian (needs root; skipped if present)
+install-system: ## Install Chromium, poppler, fonts and shellcheck from Debian (needs root; skipped if present)
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
