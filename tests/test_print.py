@@ -10,7 +10,9 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from tests.helpers import FIXTURE_SITE_URL
+from kyr.contacts import load_contacts
+from kyr.printables import is_local_address
+from tests.helpers import FIXTURE_SITE_URL, REPO, make_project, run_kyr
 
 FLYERS = ["door", "public-work", "detained", "family-plan", "who-to-call"]
 LETTER, A4, CARD = (612, 792), (595, 842), (252, 144)
@@ -136,7 +138,7 @@ def test_print_page_lists_every_printable_with_preview(printed: Path):
         for item in items:
             preview = (page.parent / item.select_one("img")["src"]).resolve()
             assert preview.is_file() and preview.suffix == ".jpg"
-            pdfs = item.select(":scope div ul a")
+            pdfs = item.select(":scope div > ul a")
             assert pdfs and all((page.parent / a["href"]).resolve().is_file() for a in pdfs)
             title = item.select_one("h2 a")
             assert (page.parent / title["href"] / "index.html").resolve().is_file()
@@ -149,13 +151,11 @@ def test_guidance_pages_have_a_print_button(printed: Path):
 
 def test_a_contacts_caution_is_printed_wherever_the_screen_shows_it(printed: Path):
     """E.g. "Run by ICE" on the detained flyer: print CSS hides a card's details, not this."""
-    from kyr.contacts import load_contacts
-
-    cautions = {c.id: c.caution for c in load_contacts(printed / "data" / "contacts.yml")}
+    cautions = {c.id: c.caution for c in load_contacts(printed.parent / "data" / "contacts.yml")}
     checked = 0
     for slug in FLYERS:
         for lang in ("en", "es"):
-            page = printed / "site" / ("" if lang == "en" else "es") / "flyers" / slug
+            page = printed / ("" if lang == "en" else "es") / "flyers" / slug
             soup = BeautifulSoup((page / "index.html").read_text(encoding="utf-8"), "html.parser")
             body = text(pdf_of(printed, f"{slug}-{lang}-letter.pdf"))
             for card in soup.select(".kyr-contact[data-contact], .kyr-hotline[data-contact]"):
@@ -166,3 +166,62 @@ def test_a_contacts_caution_is_printed_wherever_the_screen_shows_it(printed: Pat
                     assert " ".join(caution[lang].split()) in body, (slug, lang)
                     checked += 1
     assert checked, "no flyer shows a contact with a caution (the detained flyer should)"
+
+
+def test_every_print_page_offers_every_languages_printables_own_language_first(printed: Path):
+    """Volunteers printing in English are often printing for Spanish speakers."""
+    for prefix, own, other in (("", "en", "es"), ("es/", "es", "en")):
+        page = printed / prefix / "flyers/index.html"
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        for item in soup.select("li.kyr-printable"):
+            hrefs = [a["href"] for a in item.select("a[href$='.pdf']")]
+            names = [Path(h).name for h in hrefs]
+            mine = [i for i, n in enumerate(names) if f"-{own}" in n]
+            theirs = [i for i, n in enumerate(names) if f"-{other}" in n]
+            assert mine and theirs, names
+            assert max(mine) < min(theirs), names  # its own language first
+            assert all((page.parent / h).resolve().is_file() for h in hrefs)
+            for link in item.select(f".kyr-printable__others a[hreflang='{other}']"):
+                assert f"-{other}" in link["href"]
+            label = item.select_one(f".kyr-printable__others [lang='{other}']")
+            assert label is not None and label.get_text(strip=True) in ("English", "Español")
+
+
+def test_pdfs_for_this_computer_are_flagged_loudly(tmp_path: Path):
+    """Without SITE_URL the QR codes point to 127.0.0.1: `kyr build` warns and the Print page
+    says the PDFs are for testing only. With SITE_URL set (the `printed` site), neither."""
+    card = (REPO / "docs" / "red-card.md").read_text(encoding="utf-8")
+    pages = {
+        "index.md": "---\ntitle: Home\n---\n\n# Home\n",
+        "print.md": "---\ntitle: Print\n---\n\n# Print\n\n<!-- kyr:printables -->\n",
+        "red-card.md": card,
+    }
+    root = make_project(tmp_path, pages, {"site_url": "http://127.0.0.1:8000/"})
+    result = run_kyr(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING: The PDFs point to http://127.0.0.1:8000/, this computer" in result.stderr
+    assert "for testing only" in result.stderr and "SITE_URL=" in result.stderr
+    note = BeautifulSoup((root / "site/print/index.html").read_text(), "html.parser")
+    assert "for testing only" in note.select_one(".kyr-testing-only").get_text()
+
+
+def test_the_published_build_has_no_testing_note(printed: Path):
+    for prefix in ("", "es/"):
+        soup = BeautifulSoup((printed / prefix / "flyers/index.html").read_text(), "html.parser")
+        assert soup.select_one(".kyr-testing-only") is None
+
+
+@pytest.mark.parametrize(
+    "url, local",
+    [
+        ("http://127.0.0.1:8000/", True),
+        ("http://localhost:8000/", True),
+        ("http://[::1]/", True),
+        ("http://192.168.1.20/kyr/", True),
+        ("", True),
+        ("https://example.org/kyr/", False),
+        ("https://kyr.github.io/site/", False),
+    ],
+)
+def test_is_local_address(url: str, local: bool):
+    assert is_local_address(url) is local

@@ -46,6 +46,8 @@ def build(root: Path, no_pdf: bool) -> None:
     click.echo(f"Site built in {result.site_dir}.")
     if result.pdfs.files:
         click.echo(f"{len(result.pdfs.files)} PDF(s) made in {result.pdfs.seconds:.1f} s.")
+    for warning in result.warnings:
+        click.secho(f"\nWARNING: {warning}\n", err=True, fg="red", bold=True)
 
 
 @main.command("check")

@@ -44,7 +44,7 @@ from kyr.markers import Marker, MarkerError, find_markers, replace_markers
 from kyr.offline import MANIFEST, write_offline_files
 from kyr.offline_download import DOWNLOAD
 from kyr.phones_in_text import find_phone_numbers
-from kyr.printables import Printable, find_printables, printable_view
+from kyr.printables import Printable, find_printables, is_local_address, printable_view
 from kyr.qr import qr_svg, short_url
 from kyr.search_index import write_split_index
 from kyr.sitemap import sitemap_xml
@@ -420,7 +420,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         if marker.kind == "printables":
             views = self._printable_views(page, self.languages[code])
             download = get_relative_url(DOWNLOAD, page.url)
-            return str(self._macros(code, config, "printables").printables(views, download))
+            testing = is_local_address(config.site_url or "")
+            macros = self._macros(code, config, "printables")
+            return str(macros.printables(views, download, testing))
         if self.contacts is None:
             raise KyrError(
                 self.config.contacts_file,

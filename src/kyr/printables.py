@@ -6,9 +6,11 @@ A page becomes printable by its front matter: `template: flyer.html` (with `flye
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
 from kyr.front_matter import split_front_matter
 from kyr.languages import Language, localized_url, neutral_source, source_language
@@ -40,6 +42,19 @@ class PdfFile:
     @property
     def preview(self) -> str:
         return self.path.removesuffix(".pdf") + ".jpg"
+
+
+def is_local_address(site_url: str) -> bool:
+    """True when the site's address is this computer (or none): PDFs made for it carry QR codes
+    and links that no reader can open, so they are for testing only."""
+    host = (urlsplit(site_url).hostname or "").lower()
+    if host in ("", "localhost") or host.endswith((".localhost", ".local", ".test")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_unspecified
 
 
 def page_url(src_uri: str) -> str:
@@ -129,17 +144,29 @@ def printable_view(
     `href` turns a site-relative URL into a link from the current page.
     """
     default = next(code for code, lang in languages.items() if lang.default)
-    pdfs = [
-        pdf
-        for pdf in pdf_files(printable, languages)
-        if pdf.lang == language.code or pdf.label == "bilingual"
+    files = pdf_files(printable, languages)
+
+    def links(pdfs: Iterable[PdfFile]) -> list[dict]:
+        return [
+            {"label": pdf.label, "href": href(pdf.path), "preview": href(pdf.preview)}
+            for pdf in pdfs
+        ]
+
+    own = [pdf for pdf in files if pdf.lang == language.code or pdf.label == "bilingual"]
+    # Every other language's PDFs too: volunteers often print for readers of another language.
+    others = [
+        {
+            "code": code,
+            "name": other.name,
+            "pdfs": links(p for p in files if p.lang == code and p.label != "bilingual"),
+        }
+        for code, other in languages.items()
+        if code != language.code and code in printable.titles
     ]
     return {
         "kind": printable.kind,
         "title": printable.titles.get(language.code) or printable.titles[default],
         "href": href(localized_url(printable.neutral_url, language)),
-        "pdfs": [
-            {"label": pdf.label, "href": href(pdf.path), "preview": href(pdf.preview)}
-            for pdf in pdfs
-        ],
+        "pdfs": links(own),
+        "others": others,
     }

@@ -19,7 +19,7 @@ from kyr.build_report import BuildFailed, summarize
 from kyr.languages import Language
 from kyr.offline_download import make_offline_download
 from kyr.pdf import RenderReport, render_pdfs
-from kyr.printables import all_pdf_files, find_printables
+from kyr.printables import all_pdf_files, find_printables, is_local_address
 from kyr.project import Project
 from kyr.reproducible import content_date
 
@@ -29,6 +29,17 @@ class BuildResult:
     site_dir: Path
     pdfs: RenderReport
     log: str
+    warnings: tuple[str, ...] = ()
+
+
+def local_pdf_warning(site_url: str) -> str:
+    shown = site_url or "no address"
+    return (
+        f"The PDFs point to {shown}, this computer, not to the published site: their QR codes "
+        "and links will not open for anyone else. They are for testing only; do not print "
+        "them to hand out. Build with SITE_URL set to the published address, e.g. "
+        "SITE_URL=https://example.org/ kyr build."
+    )
 
 
 def build_site(project: Project, *, pdfs: bool = True, offline: bool = True) -> BuildResult:
@@ -55,7 +66,10 @@ def build_site(project: Project, *, pdfs: bool = True, offline: bool = True) -> 
         if offline:
             make_offline_download(project.root, staging)
         _swap_in(staging, site_dir)
-        return BuildResult(site_dir, report, log)
+        warnings = ()
+        if pdfs and report.files and is_local_address(project.site_url):
+            warnings = (local_pdf_warning(project.site_url),)
+        return BuildResult(site_dir, report, log, warnings)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
