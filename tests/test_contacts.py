@@ -22,6 +22,7 @@ from kyr.contacts import (
     check_contacts,
     directory_groups,
     emergency_contact,
+    emergency_set,
     language_name,
     load_contacts,
     pending_markdown,
@@ -498,10 +499,15 @@ def test_vcard_escapes_commas_and_semicolons_and_folds_long_lines():
     assert "Línea muy larga " * 3 in unfold(card)
 
 
-def test_emergency_vcard_file_holds_only_the_emergency_contact():
+def test_emergency_set_is_the_hotline_then_the_tagged_contacts_by_need():
     contacts, _ = check_contacts(VALID, PATH)
-    text = vcards(with_tag(contacts, "emergency"), "en")
-    assert text.count("BEGIN:VCARD") == 1 and "+18886244752" in text
+    assert [c.id for c in emergency_set(contacts)] == ["hotline-a"]
+    tagged = VALID.replace("tags: [legal, detained, court]", "tags: [legal, emergency-set]")
+    contacts, errors = check_contacts(tagged, PATH)
+    assert errors == []
+    assert [c.id for c in emergency_set(contacts)] == ["hotline-a", "legal-b"]
+    text = vcards(emergency_set(contacts), "en")
+    assert text.count("BEGIN:VCARD") == 2 and "+18886244752" in text
 
 
 # --- Template views ---

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-from kyr.contacts import emergency_contact, load_contacts, published, with_tag
+from kyr.contacts import emergency_contact, emergency_set, load_contacts, published, with_tag
 from tests.helpers import REPO, Build, build_site, resolve_href
 
 CONTACTS = load_contacts(REPO / "data" / "contacts.yml")
@@ -186,10 +186,19 @@ def test_vcards_exist_for_every_published_contact_in_each_language(site):
             "emergency.vcf"
         }
         hotline = emergency_contact(CONTACTS)
-        emergency = (folder / "emergency.vcf").read_bytes().decode("utf-8")
-        assert emergency.count("BEGIN:VCARD") == 1
-        assert f"TEL;TYPE=VOICE:{hotline.phones[0].e164}\r\n" in emergency
-        assert f"FN:{hotline.name[lang]}"[:60] in emergency.replace("\r\n ", "")
+        emergency = (folder / "emergency.vcf").read_bytes().decode("utf-8").replace("\r\n ", "")
+        saved = emergency_set(CONTACTS)
+        # The handful a family needs: hotline, legal help, a detained person, consulates.
+        assert len(saved) >= 5 and saved[0] == hotline
+        assert {"legal", "detained", "consulate"} <= {t for c in saved for t in c.tags}
+        assert emergency.count("BEGIN:VCARD") == len(saved)
+        assert emergency.index(f"TEL;TYPE=VOICE:{hotline.phones[0].e164}\r\n") < emergency.index(
+            f"UID:urn:kyr-la:contact:{saved[1].id}"
+        )
+        for contact in saved:
+            assert f"FN:{contact.name[lang]}" in emergency
+            for phone in contact.phones:
+                assert f"X-ABLabel:{phone.label[lang]}"[:40] in emergency.replace("\\", "")
 
 
 def test_save_to_phone_links_point_at_existing_vcards(site):
@@ -268,3 +277,14 @@ def test_invalid_contact_data_fails_naming_file_id_and_field(tmp_path):
     build = failing_build(tmp_path, {})
     line = 1 + text[: text.index(original)].count("\n")
     assert f"data/contacts.yml:{line}: [{hotline.id}.phones[0].number]" in build.output
+
+
+def test_the_hotline_saves_the_whole_emergency_set(site):
+    for page, words in (
+        ("", "emergency contacts to your phone"),
+        ("es/", "contactos de emergencia"),
+    ):
+        link = site.html(page).select_one(".kyr-hotline a.kyr-contact__save-set")
+        assert words in link.get_text()
+        assert str(len(emergency_set(CONTACTS))) in link.get_text()
+        assert resolve_href(site, page, link["href"]).name == "emergency.vcf"

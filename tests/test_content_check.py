@@ -325,7 +325,8 @@ def test_refused_hosts_come_from_the_policy_file_for_pages_and_contacts(tmp_path
     )
     (tmp_path / "data" / "contacts.yml").write_text(
         "- id: line-a\n  name: {en: A, es: A}\n  kind: hotline\n  region: los-angeles\n"
-        "  phones: [{number: 888-624-4752, label: {en: Call, es: Llame}}]\n  services: {en: [x], es: [x]}\n"
+        "  phones: [{number: 888-624-4752, label: {en: Call, es: Llame}}]\n"
+        "  services: {en: [x], es: [x]}\n"
         "  languages: [es]\n  tags: [emergency]\n  source_url: https://www.factually.co/a\n"
         "  confidence: seen-in-source\n  last_verified: {date: 2026-11-27, method: source}\n"
         "  published: true\n",

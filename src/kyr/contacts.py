@@ -45,6 +45,7 @@ __all__ = [
     "check_contacts_file",
     "directory_groups",
     "emergency_contact",
+    "emergency_set",
     "language_code",
     "language_name",
     "load_contacts",
@@ -118,6 +119,15 @@ def with_tag(contacts: Iterable[Contact], tag: str) -> list[Contact]:
 def emergency_contact(contacts: Iterable[Contact]) -> Contact | None:
     found = with_tag(contacts, "emergency")
     return found[0] if found else None
+
+
+def emergency_set(contacts: Iterable[Contact]) -> list[Contact]:
+    """What a family saves to a phone in one tap: the hotline, then the contacts tagged
+    'emergency-set' in the directory's order of needs (legal help, detained, consulates)."""
+    chosen = [c for c in published(contacts) if "emergency" in c.tags]
+    for _, members in directory_groups(contacts):
+        chosen += [c for c in members if "emergency-set" in c.tags and c not in chosen]
+    return chosen
 
 
 def directory_groups(contacts: Iterable[Contact]) -> list[tuple[str, list[Contact]]]:

@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from kyr.contacts import TEXT_LANGUAGES, Contact, language_name, published, text_for, with_tag
+from kyr.contacts import (
+    TEXT_LANGUAGES,
+    Contact,
+    emergency_set,
+    language_name,
+    published,
+    text_for,
+)
 
 JSON_VERSION = 1
 VCARD_LINE_OCTETS = 75
@@ -205,7 +212,7 @@ def write_contact_files(site_dir: Path, contacts: Iterable[Contact], languages: 
     """contacts.json (published data, every language) and vCards in each language's folder."""
     shown = published(contacts)
     (site_dir / "contacts.json").write_text(contacts_json(shown), encoding="utf-8")
-    emergency = with_tag(shown, "emergency")
+    emergency = emergency_set(shown)
     for language in languages:
         folder = site_dir / language.prefix / "contacts"
         folder.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ CONFIDENCE = ("seen-in-source", "conflicting-sources", "not-found")
 METHODS = ("source",)
 TAGS = (
     "emergency",  # the one rapid-response hotline shown by <!-- kyr:hotline -->
+    "emergency-set",  # saved to a phone with the hotline, in one file (contacts/emergency.vcf)
     "report",  # report immigration enforcement activity
     "legal",  # legal help
     "detained",  # find or help a detained person

@@ -26,7 +26,7 @@ from kyr.catalogs import (
 )
 from kyr.config import KyrConfig
 from kyr.contact_markers import select_for_marker
-from kyr.contacts import Contact, emergency_contact, load_contacts
+from kyr.contacts import Contact, emergency_contact, emergency_set, load_contacts
 from kyr.contacts_export import contact_view, write_contact_files
 from kyr.errors import KyrError
 from kyr.hardening import Guard, check_theme_languages, theme_templates
@@ -438,7 +438,13 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         macros = self._macros(code, config, "contacts")
         kind, selected = select_for_marker(marker, self.contacts)
         if kind == "hotline":
-            return str(macros.hotline(view(selected)))
+            saved = emergency_set(self.contacts)
+            hotline = {
+                **view(selected),
+                "set_href": get_relative_url(f"{prefix}contacts/emergency.vcf", page.url),
+                "set_size": len(saved),
+            }
+            return str(macros.hotline(hotline))
         if kind == "directory":
             return str(
                 macros.directory([(key, [view(c) for c in group]) for key, group in selected])
