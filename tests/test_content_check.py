@@ -225,6 +225,11 @@ def with_source(page: str, source: str) -> str:
             "(like 2026-01-16); leave it out if it shows none",
         ),
         (
+            "  - url: https://example.org/s\n    title: S\n    lang: Spanish\n"
+            "    seen: 2026-11-20\n",
+            "door.md:6: source 1 'lang' must be the language code of its title (like es or en)",
+        ),
+        (
             "  - url: https://example.org/s\n    title: S\n    seen: 2026-12-24\n",
             "door.md:6: source 1 'seen' is in the future; write the day you read it",
         ),

@@ -85,3 +85,22 @@ def test_sources_show_their_own_date_beside_the_day_we_read_them(real_site: Buil
             assert format_date(source["seen"], format="long", locale=locale) in words
             shown += 1
     assert shown >= 10
+
+
+def test_source_titles_carry_their_language_when_it_differs_from_the_page(real_site: Build):
+    """WCAG 3.1.2: an English title on a Spanish page is read with English pronunciation."""
+    marked = 0
+    for path in sorted(DOCS.rglob("*.es.md")):
+        meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
+        if not meta.get("sources"):
+            continue
+        neutral = path.relative_to(DOCS).as_posix().replace(".es.md", ".md")
+        links = {
+            a["href"]: a for a in real_site.html("es/" + url_of(neutral)).select(".kyr-sources a")
+        }
+        for source in meta["sources"]:
+            link = links[source["url"]]
+            expected = source.get("lang", "en")
+            assert link.get("lang") == (None if expected == "es" else expected), (path, source)
+            marked += expected != "es"
+    assert marked > 50

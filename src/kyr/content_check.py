@@ -29,6 +29,7 @@ EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\((?:https?:)?//")
 UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|img)\b", re.I)
 TIP_LINE = re.compile(r"DHS[\s-]*2[\s-]*ICE", re.I)
 MARKER = re.compile(r"^\s*<!--\s*kyr:")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,14 @@ def _source_problems(
                 line,
                 f"source {number} 'published' ({published}) is after 'seen' ({source['seen']}); "
                 "check both dates",
+            )
+        )
+    if "lang" in source and not LANGUAGE_TAG.match(str(source["lang"])):
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} 'lang' must be the language code of its title (like es or en)",
             )
         )
     refused = refused_host(str(source["url"]), rules.refused_hosts)

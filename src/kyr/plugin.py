@@ -186,6 +186,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         context["kyr"] = {
             "lang": language.code,
             "file_lang": file_language.code,
+            "default_lang": self.default.code,
             "fallback": file_language != language,
             "canonical": absolute_url(config.site_url, localized_url(neutral, file_language)),
             "hreflang": hreflang_alternates(neutral, written_in, self.languages, config.site_url),
