@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import Build, serve
+from tests.helpers import FIXTURES, Build, make_project, run_kyr, serve
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +167,97 @@ def test_home_shows_four_rules_and_hotline_without_scrolling(phone, real_url, pa
     box = call.bounding_box()
     assert call.get_attribute("href") == "tel:+18886244752"
     assert box["y"] + box["height"] <= visible_bottom
+
+
+# --- Fresh after an update (network first for pages, saved copy when slow or offline) ---
+
+CALL_PAGES = {
+    "call.md": "---\ntitle: Call\n---\n\n# Call\n\n<!-- kyr:hotline -->\n",
+    "call.es.md": "---\ntitle: Llame\n---\n\n# Llame\n\n<!-- kyr:hotline -->\n",
+}
+OLD_NUMBER, NEW_NUMBER = "888-624-4752", "888-624-4753"
+
+
+@contextmanager
+def slow_server(folder: Path, slow: threading.Event, path: str = "/es/call/"):
+    """Serve `folder`; once `slow` is set, the next request for the page at `path` takes 8 s,
+    like one bar of signal (once: a second request for the same page would wait for it in the
+    browser's cache, which is not what this test is about)."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            if self.path == path and slow.is_set():
+                slow.clear()
+                time.sleep(8)
+            super().do_GET()
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_update_shows_on_the_first_view_and_the_saved_page_still_opens_offline(
+    browser, tmp_path: Path
+):
+    root = make_project(tmp_path, FIXTURES / "mini" / "docs", {"site_url": "https://example.org/"})
+    for name, text in CALL_PAGES.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    contacts = root / "data" / "contacts.yml"
+    assert contacts.read_text(encoding="utf-8").count(f'"{OLD_NUMBER}"') == 1
+    built = run_kyr(root, "build", "--no-pdf")
+    assert built.returncode == 0, built.stderr
+
+    slow = threading.Event()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    with slow_server(root / "site", slow) as base:
+        page = context.new_page()
+        page.goto(base + "call/", wait_until="networkidle")
+        page.locator(".kyr-toast").wait_for(timeout=30_000)  # every page saved on the device
+        assert "(888) 624-4752" in page.locator(".kyr-hotline").text_content()
+
+        # The hotline's number changes and the site is rebuilt (a deploy).
+        contacts.write_text(
+            contacts.read_text(encoding="utf-8").replace(OLD_NUMBER, NEW_NUMBER), encoding="utf-8"
+        )
+        rebuilt = run_kyr(root, "build", "--no-pdf")
+        assert rebuilt.returncode == 0, rebuilt.stderr
+
+        # Online: the first view after the deploy already shows the new number.
+        page.goto(base + "call/", wait_until="load")
+        assert "(888) 624-4753" in page.locator(".kyr-hotline").text_content()
+
+        # Offline: the saved page still opens.
+        context.set_offline(True)
+        page.goto(base + "about/", wait_until="load")
+        assert page.locator("article h1").count() == 1
+        context.set_offline(False)
+
+        # One bar of signal: the saved copy comes first; a newer answer that arrives later is
+        # announced in the page's language, and offered.
+        page.goto(base + "es/call/", wait_until="networkidle")
+        page.locator(".kyr-toast", has_text="sin conexión").wait_for(timeout=30_000)
+        contacts.write_text(
+            contacts.read_text(encoding="utf-8").replace(NEW_NUMBER, OLD_NUMBER), encoding="utf-8"
+        )
+        assert run_kyr(root, "build", "--no-pdf").returncode == 0
+        slow.set()
+        started = time.monotonic()
+        page.goto(base + "es/call/", wait_until="load", timeout=20_000)
+        assert time.monotonic() - started < 7  # did not wait for the slow network
+        assert "(888) 624-4753" in page.locator(".kyr-hotline").text_content()  # saved copy
+        notice = page.locator(".kyr-newer")
+        notice.wait_for(timeout=15_000)
+        assert "ha cambiado" in notice.text_content()
+        with page.expect_navigation(wait_until="load"):
+            notice.locator("button").click()
+        assert "(888) 624-4752" in page.locator(".kyr-hotline").text_content()
+    context.close()

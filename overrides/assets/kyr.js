@@ -56,11 +56,27 @@
     });
   }
 
+  // A saved page was shown (slow or no signal) and a newer one has arrived: offer it.
+  function newerVersion() {
+    var note = document.createElement("p");
+    note.className = "kyr-toast kyr-newer";
+    note.setAttribute("role", "status");
+    var reload = document.createElement("button");
+    reload.type = "button";
+    reload.className = "kyr-newer__reload";
+    reload.textContent = data("reload");
+    reload.addEventListener("click", function () { location.reload(); });
+    note.appendChild(document.createTextNode(data("newer") + " "));
+    note.appendChild(reload);
+    document.body.appendChild(note);
+  }
+
   // Offline: keep this language's pages on the device after the first visit.
   var worker = data("service-worker");
   if (worker && "serviceWorker" in navigator && location.protocol.indexOf("http") === 0) {
     navigator.serviceWorker.addEventListener("message", function (event) {
       if (event.data && event.data.type === "offline-ready") notify(data("offline-ready"));
+      if (event.data && event.data.type === "newer-version") newerVersion();
     });
     navigator.serviceWorker.register(worker, { scope: data("scope") })
       .then(function () { return navigator.serviceWorker.ready; })
