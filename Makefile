@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
-SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation shellcheck
+SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation shellcheck default-jre-headless
 PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot \
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
@@ -21,10 +21,19 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-install: $(STAMP) ## Create .venv and install the site generator and test tools
+# The Nu Html Checker and Lighthouse, exactly as locked in tools/node/package-lock.json.
+NODE_TOOLS := tools/node
+NODE_STAMP := $(NODE_TOOLS)/node_modules/.installed-$(shell cat $(NODE_TOOLS)/package-lock.json | sha1sum | cut -c1-12)
 
-install-system: ## Install Chromium, poppler, fonts and shellcheck from Debian (needs root; skipped if present)
+$(NODE_STAMP): $(NODE_TOOLS)/package.json $(NODE_TOOLS)/package-lock.json
+	cd $(NODE_TOOLS) && npm ci --no-audit --no-fund --loglevel=error
+	rm -f $(NODE_TOOLS)/node_modules/.installed-* && touch $@
+
+install: $(STAMP) $(NODE_STAMP) ## Create .venv and install the site generator and test tools
+
+install-system: ## Install Chromium, poppler, fonts, shellcheck, Java and npm from Debian (root; skips what is there)
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -29,7 +29,7 @@ from kyr.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 PAGES = ["", "rights/at-home/", "es/", "es/rights/at-home/"]
 REPEAT_FROM = {"": "rights/", "es/": "es/rights/"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt", ".vcf")
-LIGHTHOUSE = "lighthouse@12.2.3"
+NODE_TOOLS = REPO / "tools" / "node"  # Lighthouse, pinned in its package-lock.json
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 FIRST_VIEW_BUDGET = 60_000  # bytes, compressed
 
@@ -142,14 +142,10 @@ def offline_save_sizes(site: Path) -> dict[str, tuple[int, int]]:
     return sizes
 
 
-def lighthouse(base: str, results: Path, npm_prefix: Path) -> dict:
-    binary = npm_prefix / "node_modules" / ".bin" / "lighthouse"
+def lighthouse(base: str, results: Path) -> dict:
+    binary = NODE_TOOLS / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(npm_prefix), LIGHTHOUSE],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+        sys.exit(f"{binary} is missing: run `make install` (npm ci in {NODE_TOOLS}).")
     scores = {}
     flags = " ".join(CHROMIUM_ARGS)
     for path in PAGES:
@@ -202,7 +198,7 @@ def main() -> None:
             )
         summary = {"weights": weights, "offline_save": saves}
         if not args.no_lighthouse:
-            scores = lighthouse(base, args.results, REPO / ".cache" / "npm")
+            scores = lighthouse(base, args.results)
             summary["lighthouse"] = scores
             print("Lighthouse 12.2.3, mobile (performance / accessibility / best practices / SEO):")
             for path, score in scores.items():

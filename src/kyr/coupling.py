@@ -28,6 +28,8 @@ Templates (overrides/):
   7. main.html replaces Material's `scripts` block: its hashed script bundle
      (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by kyr.js only
      when the reader opens search; Material's `.no-js` class is removed by kyr.js.
+  8. Material's markup repaired for valid HTML (kyr.valid_html): `autocomplete="off"` on its
+     `__drawer`/`__search` checkboxes, and `<label for="__toc">` without its checkbox.
 Styles (overrides/assets/kyr.css):
   6. Material class names hidden or restyled for print and accessibility: .md-header, .md-tabs,
      .md-sidebar, .md-footer, .md-search, .md-top, .md-content__button, .md-copyright.

@@ -50,6 +50,7 @@ from kyr.search_index import write_split_index
 from kyr.sitemap import sitemap_xml
 from kyr.template_cache import SharedTemplateCache
 from kyr.translation_views import TranslationFacts, outdated_view, status_view
+from kyr.valid_html import repair_material_markup
 
 log = get_plugin_logger(__name__)
 
@@ -263,7 +264,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         language = self.languages[coupling.current_language(config)]
         output = coupling.set_search_base(output, get_relative_url(language.prefix, page.url))
-        return self.guard.harden(output, page.content or "")
+        return self.guard.harden(repair_material_markup(output), page.content or "")
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -271,7 +272,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         """Static templates (the 404 page) get the same security policy as pages."""
         if not template_name.endswith(".html"):
             return output_content
-        return self.guard.harden(output_content)
+        return self.guard.harden(repair_material_markup(output_content))
 
     @event_priority(0)  # before static-i18n (-100) starts the next language's build
     def _keep_not_found_page(self, config: MkDocsConfig) -> None:
