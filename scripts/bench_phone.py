@@ -30,7 +30,7 @@ PAGES = ["", "rights/at-home/", "es/", "es/rights/at-home/"]
 REPEAT_FROM = {"": "rights/", "es/": "es/rights/"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt", ".vcf")
 NODE_TOOLS = REPO / "tools" / "node"  # Lighthouse, pinned in its package-lock.json
-TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+TARGETS = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 FIRST_VIEW_BUDGET = 60_000  # bytes, compressed
 
 
