@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,14 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_kyr(root, "build", "--root", str(root), env={"SITE_URL": FIXTURE_SITE_URL})
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def unzipped(printed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline download of the `printed` site, unzipped as a reader would."""
+    archive = printed / "download" / "know-your-rights-la.zip"
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(archive) as handle:
+        assert handle.testzip() is None
+        handle.extractall(target)
+    return target / "know-your-rights-la"

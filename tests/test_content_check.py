@@ -420,3 +420,28 @@ def test_attribute_lists_are_not_words_a_reader_reads():
     text = readable_text(box)
     assert "lang" not in text and "kyr-meaning" not in text
     assert "I am silent." in text and "Callo." in text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("fr:\n  - words: [x]\n    pages: [door.md]\n", "data/search-words.yml:1: 'fr' is not"),
+        ("es:\n  - words: [migra]\n    pages: [nowhere.md]\n", "data/search-words.yml:2: 'nowhere.md'"),
+        ("es:\n  - words: []\n    pages: [door.md]\n", "data/search-words.yml:2: 'words' must"),
+        ("es:\n  - words: [a\n", "data/search-words.yml:2:"),
+    ],
+)
+def test_bad_search_words_are_one_clear_error(tmp_path: Path, text: str, expected: str):
+    make_docs(tmp_path, {"door.md": GOOD_EN, "door.es.md": GOOD_ES})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "        - {locale: es, name: Español}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "search-words.yml").write_text(text, encoding="utf-8")
+    result = run_kyr(tmp_path, "check", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

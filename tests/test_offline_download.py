@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-
-@pytest.fixture(scope="module")
-def unzipped(printed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    archive = printed / "download" / "know-your-rights-la.zip"
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(archive) as handle:
-        assert handle.testzip() is None
-        handle.extractall(target)
-    return target / "know-your-rights-la"
 
 
 def test_download_holds_both_languages_and_the_pdfs(unzipped: Path):

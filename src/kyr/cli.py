@@ -23,6 +23,7 @@ from kyr.content_check import Finding, Rules, check_docs, summarize
 from kyr.errors import KyrError
 from kyr.parity import check_parity
 from kyr.project import load_project
+from kyr.search_words import WORDS_FILE, load_search_words
 from kyr.site_build import build_site
 from kyr.source_policy import POLICY_FILE, load_source_policy, refused_host
 
@@ -73,6 +74,8 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         project = load_project(root)
         policy_file = str(project.plugin_config.get("source_policy_file", POLICY_FILE))
         policy = load_source_policy(root / policy_file, policy_file)
+        words_file = str(project.plugin_config.get("search_words_file", WORDS_FILE))
+        load_search_words(root / words_file, list(project.languages), project.docs_dir, words_file)
     except KyrError as error:
         fail(str(error))
     rules = Rules(

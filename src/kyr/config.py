@@ -14,6 +14,8 @@ class KyrConfig(Config):
 
     # Settings for advocacy contacts (YAML data file, relative to mkdocs.yml; see kyr.contacts)
     contacts_file = opt.Type(str, default="data/contacts.yml")
+    # Everyday words readers search for, and the pages they find (see kyr.search_words)
+    search_words_file = opt.Type(str, default="data/search-words.yml")
     # Hosts never accepted as a source (YAML, relative to mkdocs.yml; see kyr.source_policy)
     source_policy_file = opt.Type(str, default="data/source-policy.yml")
 

@@ -44,9 +44,16 @@ from kyr.markers import Marker, MarkerError, find_markers, replace_markers
 from kyr.offline import MANIFEST, write_offline_files
 from kyr.offline_download import DOWNLOAD
 from kyr.phones_in_text import find_phone_numbers
-from kyr.printables import Printable, find_printables, is_local_address, printable_view
+from kyr.printables import (
+    Printable,
+    find_printables,
+    is_local_address,
+    page_url,
+    printable_view,
+)
 from kyr.qr import qr_svg, short_url
 from kyr.search_index import write_split_index
+from kyr.search_words import load_search_words, words_by_page
 from kyr.sitemap import sitemap_xml
 from kyr.template_cache import SharedTemplateCache
 from kyr.translation_views import TranslationFacts, outdated_view, status_view
@@ -103,6 +110,19 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         if coupling.i18n_plugin(config) is not None:
             coupling.speed_up_static_i18n()
         self._load_contacts()
+        try:
+            groups = load_search_words(
+                self.root / self.config.search_words_file,
+                list(self.languages),
+                Path(config.docs_dir),
+                self.config.search_words_file,
+            )
+        except KyrError as error:
+            raise PluginError(str(error)) from None
+        self.search_words = {
+            code: {page_url(page): words for page, words in words_by_page(groups, code).items()}
+            for code in self.languages
+        }
         # Hardening (kyr.hardening): sources, pages, translations' links, security policy.
         self.guard = Guard(
             self.root,
@@ -302,6 +322,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             site_dir,
             self.languages.values(),
             self.page_languages,
+            words=self.search_words,
             as_script=coupling.offline_plugin_enabled(config),
         )
         if self.contacts is not None:

@@ -1,7 +1,9 @@
 """Split the merged search index into one index per language (no MkDocs import).
 
 mkdocs-static-i18n merges every language into `/search/search_index.json`, so a Spanish reader
-gets English results. Each language gets its own index under its own root, with its own stemmer.
+gets English results. Each language gets its own index under its own root, with its own stemmer,
+the accent-folding step (`FOLD`: overrides/assets/javascripts/lunr/min/lunr.fold.min.js), and
+the everyday words of data/search-words.yml in a field readers never see (`WORDS_FIELD`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from kyr.languages import Language
+
+FOLD = "fold"  # a pseudo-language for Material's worker: loads lunr.fold.min.js
+WORDS_FIELD = "words"
+WORDS_BOOST = 100.0  # between the text (1) and the title (1000)
 
 
 def split_by_language(
@@ -32,10 +38,21 @@ def split_by_language(
         relative = location[len(owner.prefix) :]
         if owner.code in written_in.get(relative.split("#")[0], {owner.code}):
             docs[owner.code].append({**doc, "location": relative})
+    config = index.get("config", {})
+    fields = {**config.get("fields", {}), WORDS_FIELD: {"boost": WORDS_BOOST}}
     return {
-        code: {**index, "config": {**index.get("config", {}), "lang": [code]}, "docs": items}
+        code: {**index, "config": {**config, "lang": [code, FOLD], "fields": fields}, "docs": items}
         for code, items in docs.items()
     }
+
+
+def add_words(index: dict, words: Mapping[str, list[str]]) -> dict:
+    """Each page's everyday words (by page URL, e.g. 'rights/at-work/') on its main entry."""
+    docs = []
+    for doc in index["docs"]:
+        found = words.get(doc.get("location", ""))
+        docs.append({**doc, WORDS_FIELD: " ".join(found)} if found else doc)
+    return {**index, "docs": docs}
 
 
 def write_split_index(
@@ -43,6 +60,7 @@ def write_split_index(
     languages: Iterable[Language],
     written_in: Mapping[str, set[str]],
     *,
+    words: Mapping[str, Mapping[str, list[str]]] | None = None,
     as_script: bool = False,
 ) -> list[Path]:
     """Rewrite the merged index in `site_dir` as one index per language; returns files written.
@@ -57,6 +75,7 @@ def write_split_index(
     written = []
     by_code = {lang.code: lang for lang in languages}
     for code, index in split_by_language(merged, by_code.values(), written_in).items():
+        index = add_words(index, (words or {}).get(code, {}))
         target = site_dir / by_code[code].prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
