@@ -426,7 +426,10 @@ def test_attribute_lists_are_not_words_a_reader_reads():
     "text, expected",
     [
         ("fr:\n  - words: [x]\n    pages: [door.md]\n", "data/search-words.yml:1: 'fr' is not"),
-        ("es:\n  - words: [migra]\n    pages: [nowhere.md]\n", "data/search-words.yml:2: 'nowhere.md'"),
+        (
+            "es:\n  - words: [migra]\n    pages: [nowhere.md]\n",
+            "data/search-words.yml:2: 'nowhere.md'",
+        ),
         ("es:\n  - words: []\n    pages: [door.md]\n", "data/search-words.yml:2: 'words' must"),
         ("es:\n  - words: [a\n", "data/search-words.yml:2:"),
     ],
