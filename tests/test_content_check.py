@@ -448,3 +448,24 @@ def test_bad_search_words_are_one_clear_error(tmp_path: Path, text: str, expecte
     assert result.returncode == 1
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_kyr_check_names_a_marker_for_an_unpublished_contact_as_the_build_would(tmp_path: Path):
+    held = GOOD_EN.replace("<!-- kyr:hotline -->", "<!-- kyr:contacts id=aclu-socal -->")
+    make_docs(tmp_path, {"door.md": held, "door.es.md": GOOD_ES})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "        - {locale: es, name: Español}\n"
+        "  - kyr:\n      pending_translations: [door.md]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "contacts.yml").write_text(
+        (REPO / "data" / "contacts.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    result = run_kyr(tmp_path, "check", "--root", str(tmp_path))
+    assert result.returncode == 1
+    assert "door.md:20: <!-- kyr:contacts id=aclu-socal -->: the contact 'aclu-socal' is not " in (
+        result.stderr
+    )

@@ -10,6 +10,7 @@ import click
 from kyr import cli_translation
 from kyr.catalogs import catalog_problems, load_catalog, template_drift
 from kyr.cli_options import fail, root_option
+from kyr.contact_markers import select_for_marker
 from kyr.contacts import (
     STALE_AFTER_DAYS,
     check_contacts_file,
@@ -21,6 +22,7 @@ from kyr.contacts import (
 )
 from kyr.content_check import Finding, Rules, check_docs, summarize
 from kyr.errors import KyrError
+from kyr.markers import MarkerError, find_markers
 from kyr.parity import check_parity
 from kyr.project import load_project
 from kyr.search_words import WORDS_FILE, load_search_words
@@ -88,6 +90,7 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
     )
     findings, readability = check_docs(project.docs_dir, rules)
     findings += _refused_contact_sources(root, policy)
+    findings += _marker_problems(root, project.docs_dir)
     # Current translations keep their English page's headings, links and contacts (kyr parity).
     parity = check_parity(
         project.docs_dir, rules.languages, rules.default, shown_docs=str(project.docs_dir)
@@ -102,6 +105,29 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         fail(f"{len(problems)} problem(s) in {project.docs_dir}.")
     warned = len(findings) - len(problems)
     click.echo(f"{len(readability)} page(s) OK" + (f", {warned} warning(s)." if warned else "."))
+
+
+def _marker_problems(root: Path, docs_dir: Path) -> list[Finding]:
+    """A contact marker must name a published contact, as the build requires."""
+    path, shown = _contacts_path(root, None)
+    if not path.is_file():
+        return []
+    found, _ = check_contacts_file(path, shown_as=shown)
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        try:
+            text = page.read_text(encoding="utf-8")
+            markers = find_markers(text)
+        except (UnicodeDecodeError, MarkerError):
+            continue  # reported by the page checks
+        for marker in markers:
+            if marker.kind not in ("id", "tag"):
+                continue
+            try:
+                select_for_marker(marker, found)
+            except KyrError as error:
+                problems.append(Finding(str(page), marker.line, error.message))
+    return problems
 
 
 def _refused_contact_sources(root: Path, policy) -> list[Finding]:
