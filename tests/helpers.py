@@ -48,6 +48,16 @@ def project_config() -> dict:
         return yaml_load(handle)
 
 
+def copy_project_parts(root: Path, *, real_docs: bool) -> None:
+    """The project's templates, catalogs and data, beside fixture or real docs. The everyday
+    search words name pages of the real docs, so fixture sites go without them."""
+    for part in PROJECT_PARTS:
+        if (REPO / part).exists() and not (root / part).exists():
+            shutil.copytree(REPO / part, root / part)
+    if not real_docs:
+        (root / "data" / "search-words.yml").unlink(missing_ok=True)
+
+
 def build_site(
     root: Path,
     docs: Path | dict[str, str] | None = None,
@@ -62,9 +72,7 @@ def build_site(
     `config` keys replace the project's mkdocs.yml keys (nav is dropped for fixture docs).
     """
     root.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        if (REPO / part).exists() and not (root / part).exists():
-            shutil.copytree(REPO / part, root / part)
+    copy_project_parts(root, real_docs=docs is None)
     docs_dir = root / "docs"
     if docs is None:
         shutil.copytree(REPO / "docs", docs_dir)
@@ -150,9 +158,7 @@ def make_project(root: Path, docs: Path | dict[str, str], config: dict | None = 
         for name, text in docs.items():
             (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
             (root / "docs" / name).write_text(text, encoding="utf-8")
-    for part in PROJECT_PARTS:
-        if not (root / part).exists():
-            shutil.copytree(REPO / part, root / part)
+    copy_project_parts(root, real_docs=False)
     write_project_config(root, config or {})
     return root
 
