@@ -46,8 +46,9 @@ def test_guidance_pages_show_a_few_contacts_and_link_the_directory(real_site: Bu
         soup = real_site.html(lang + url)
         cards = soup.select("article.kyr-contact")
         assert len(cards) <= MAX_CARDS, (lang + url, [c["data-contact"] for c in cards])
-        links = [a["href"] for a in soup.select(".md-content a[href]")]
-        assert any(h.rstrip("/").endswith("who-to-call") for h in links), lang + url
+        if not url.startswith("flyers/"):  # a flyer has no room; its QR code opens the site
+            links = [a["href"] for a in soup.select(".md-content a[href]")]
+            assert any(h.rstrip("/").endswith("who-to-call") for h in links), lang + url
         checked += 1
     assert checked > 20
 
