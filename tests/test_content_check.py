@@ -55,6 +55,18 @@ def make_docs(tmp_path: Path, pages: dict[str, str]) -> Path:
     return docs
 
 
+def write_config(root: Path, pending: str | None = None) -> None:
+    """A bilingual mkdocs.yml for `kyr check` (optionally with one page pending translation)."""
+    text = (
+        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
+        "        - {locale: en, default: true, name: English}\n"
+        "        - {locale: es, name: Español}\n"
+    )
+    if pending:
+        text += f"  - kyr:\n      pending_translations: [{pending}]\n"
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
 def findings_for(tmp_path: Path, pages: dict[str, str], **rules) -> list[str]:
     docs = make_docs(tmp_path, pages)
     findings, _ = check_docs(docs, Rules(languages=["en", "es"], **rules))
@@ -158,13 +170,7 @@ def test_missing_translation_unless_pending(tmp_path: Path):
 
 def test_kyr_check_exits_non_zero_and_names_the_file(tmp_path: Path):
     make_docs(tmp_path, {"door.md": GOOD_EN.replace("2. Stay silent.", "2. Call (213) 555-0100.")})
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
-        "        - {locale: en, default: true, name: English}\n"
-        "        - {locale: es, name: Español}\n"
-        "  - kyr:\n      pending_translations: [door.md]\n",
-        encoding="utf-8",
-    )
+    write_config(tmp_path, pending="door.md")
     result = run_kyr(tmp_path, "check", "--root", str(tmp_path))
     assert result.returncode == 1
     assert "door.md:14: phone number typed by hand ((213) 555-0100)" in result.stderr
@@ -297,12 +303,7 @@ def test_review_age_warns_then_fails_when_strict(tmp_path, today, strict, expect
 
 def test_kyr_check_passes_with_warnings_and_strict_fails(tmp_path: Path):
     make_docs(tmp_path, {"door.md": GOOD_EN, "door.es.md": GOOD_ES})
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
-        "        - {locale: en, default: true, name: English}\n"
-        "        - {locale: es, name: Español}\n",
-        encoding="utf-8",
-    )
+    write_config(tmp_path)
     late = run_kyr(tmp_path, "check", "--root", str(tmp_path), "--today", "2027-06-01")
     assert late.returncode == 0, late.stderr
     assert "warning: last reviewed 186 days ago" in late.stderr
@@ -318,12 +319,7 @@ def test_kyr_check_passes_with_warnings_and_strict_fails(tmp_path: Path):
 def test_refused_hosts_come_from_the_policy_file_for_pages_and_contacts(tmp_path: Path):
     source = "  - url: https://dnyuz.com/2025/x\n    title: X\n    seen: 2026-11-20\n"
     make_docs(tmp_path, {"door.md": with_source(GOOD_EN, source), "door.es.md": GOOD_ES})
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
-        "        - {locale: en, default: true, name: English}\n"
-        "        - {locale: es, name: Español}\n",
-        encoding="utf-8",
-    )
+    write_config(tmp_path)
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "source-policy.yml").write_text(
         (REPO / "data" / "source-policy.yml").read_text(encoding="utf-8"), encoding="utf-8"
@@ -436,12 +432,7 @@ def test_attribute_lists_are_not_words_a_reader_reads():
 )
 def test_bad_search_words_are_one_clear_error(tmp_path: Path, text: str, expected: str):
     make_docs(tmp_path, {"door.md": GOOD_EN, "door.es.md": GOOD_ES})
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
-        "        - {locale: en, default: true, name: English}\n"
-        "        - {locale: es, name: Español}\n",
-        encoding="utf-8",
-    )
+    write_config(tmp_path)
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "search-words.yml").write_text(text, encoding="utf-8")
     result = run_kyr(tmp_path, "check", "--root", str(tmp_path))
@@ -453,13 +444,7 @@ def test_bad_search_words_are_one_clear_error(tmp_path: Path, text: str, expecte
 def test_kyr_check_names_a_marker_for_an_unpublished_contact_as_the_build_would(tmp_path: Path):
     held = GOOD_EN.replace("<!-- kyr:hotline -->", "<!-- kyr:contacts id=aclu-socal -->")
     make_docs(tmp_path, {"door.md": held, "door.es.md": GOOD_ES})
-    (tmp_path / "mkdocs.yml").write_text(
-        "site_name: t\nplugins:\n  - i18n:\n      languages:\n"
-        "        - {locale: en, default: true, name: English}\n"
-        "        - {locale: es, name: Español}\n"
-        "  - kyr:\n      pending_translations: [door.md]\n",
-        encoding="utf-8",
-    )
+    write_config(tmp_path, pending="door.md")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "contacts.yml").write_text(
         (REPO / "data" / "contacts.yml").read_text(encoding="utf-8"), encoding="utf-8"

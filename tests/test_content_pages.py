@@ -68,17 +68,25 @@ def test_spanish_say_boxes_put_the_english_words_first(real_site: Build):
     assert boxes >= 10
 
 
-def test_sources_show_their_own_date_beside_the_day_we_read_them(real_site: Build):
-    shown = 0
-    for path in sorted(DOCS.rglob("*.md")):
+def pages_with_sources(real_site: Build, only_translations: bool = False):
+    """(front matter, locale, built page) of every page that lists sources."""
+    for path in sorted(DOCS.rglob("*.es.md" if only_translations else "*.md")):
         meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
-        dated = [s for s in meta.get("sources") or [] if isinstance(s.get("published"), date)]
-        if not dated or meta.get("template"):
+        if not meta.get("sources"):
             continue
         relative = path.relative_to(DOCS).as_posix()
         lang, locale = ("es/", "es") if relative.endswith(".es.md") else ("", "en")
-        neutral = relative.replace(".es.md", ".md")
-        items = real_site.html(lang + url_of(neutral)).select(".kyr-sources li")
+        soup = real_site.html(lang + url_of(relative.replace(".es.md", ".md")))
+        yield path, meta, locale, soup
+
+
+def test_sources_show_their_own_date_beside_the_day_we_read_them(real_site: Build):
+    shown = 0
+    for _, meta, locale, soup in pages_with_sources(real_site):
+        dated = [s for s in meta["sources"] if isinstance(s.get("published"), date)]
+        if not dated or meta.get("template"):
+            continue
+        items = soup.select(".kyr-sources li")
         for source in dated:
             item = next(li for li in items if li.a["href"] == source["url"])
             words = " ".join(item.get_text(" ").split())
@@ -91,14 +99,8 @@ def test_sources_show_their_own_date_beside_the_day_we_read_them(real_site: Buil
 def test_source_titles_carry_their_language_when_it_differs_from_the_page(real_site: Build):
     """WCAG 3.1.2: an English title on a Spanish page is read with English pronunciation."""
     marked = 0
-    for path in sorted(DOCS.rglob("*.es.md")):
-        meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
-        if not meta.get("sources"):
-            continue
-        neutral = path.relative_to(DOCS).as_posix().replace(".es.md", ".md")
-        links = {
-            a["href"]: a for a in real_site.html("es/" + url_of(neutral)).select(".kyr-sources a")
-        }
+    for path, meta, _, soup in pages_with_sources(real_site, only_translations=True):
+        links = {a["href"]: a for a in soup.select(".kyr-sources a")}
         for source in meta["sources"]:
             link = links[source["url"]]
             expected = source.get("lang", "en")
