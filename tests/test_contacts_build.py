@@ -207,10 +207,11 @@ def test_vcards_exist_for_every_published_contact_in_each_language(site):
         assert emergency.index(f"TEL;TYPE=VOICE:{hotline.phones[0].e164}\r\n") < emergency.index(
             f"UID:urn:kyr-la:contact:{saved[1].id}"
         )
+        unescaped = emergency.replace("\\,", ",").replace("\\;", ";")
         for contact in saved:
-            assert f"FN:{contact.name[lang]}" in emergency
+            assert f"FN:{contact.name[lang]}" in unescaped
             for phone in contact.phones:
-                assert f"X-ABLabel:{phone.label[lang]}"[:40] in emergency.replace("\\", "")
+                assert f"X-ABLabel:{phone.label[lang]}" in unescaped
 
 
 def test_save_to_phone_links_point_at_existing_vcards(site):
