@@ -195,6 +195,7 @@ def test_pdfs_for_this_computer_are_flagged_loudly(tmp_path: Path):
         "index.md": "---\ntitle: Home\n---\n\n# Home\n",
         "print.md": "---\ntitle: Print\n---\n\n# Print\n\n<!-- kyr:printables -->\n",
         "red-card.md": card,
+        "who-to-call.md": "---\ntitle: Who to call\n---\n\n# Who to call\n\n<!-- kyr:hotline -->\n",
     }
     root = make_project(tmp_path, pages, {"site_url": "http://127.0.0.1:8000/"})
     result = run_kyr(root, "build")
