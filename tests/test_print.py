@@ -226,3 +226,18 @@ def test_the_published_build_has_no_testing_note(printed: Path):
 )
 def test_is_local_address(url: str, local: bool):
     assert is_local_address(url) is local
+
+
+@pytest.mark.parametrize(
+    "src, directory, flat",
+    [
+        ("index.md", "", "index.html"),
+        ("rights/index.md", "rights/", "rights/index.html"),
+        ("rights/at-work.md", "rights/at-work/", "rights/at-work.html"),
+    ],
+)
+def test_page_url_with_and_without_directory_urls(src: str, directory: str, flat: str):
+    from kyr.printables import page_url
+
+    assert page_url(src) == directory
+    assert page_url(src, directory_urls=False) == flat

@@ -53,7 +53,10 @@ def search(page, query: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.fill("")
     page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
-    field.fill(query)
+    # The last character is typed as a reader would: Material searches on a key event, and
+    # the offline download's search worker may only just have become ready.
+    field.fill(query[:-1])
+    field.press_sequentially(query[-1])
     page.wait_for_function(
         """q => {
           const meta = document.querySelector('.md-search-result__meta');
@@ -63,8 +66,17 @@ def search(page, query: str) -> list[str]:
         }""",
         arg=query,
     )
-    page.wait_for_timeout(300)  # Material renders results in batches
-    return [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
+    # Material renders results ten at a time, more as the list scrolls: scroll to the end.
+    links = page.locator("a.md-search-result__link")
+    count = -1
+    while links.count() != count:
+        count = links.count()
+        page.evaluate(
+            "() => { const w = document.querySelector('.md-search__scrollwrap');"
+            " w.scrollTop = w.scrollHeight; }"
+        )
+        page.wait_for_timeout(300)
+    return [a.get_attribute("href") for a in links.all()]
 
 
 def results(page, base: str, start: str, query: str) -> set[str]:

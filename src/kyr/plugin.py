@@ -119,8 +119,12 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             )
         except KyrError as error:
             raise PluginError(str(error)) from None
+        directory_urls = config.use_directory_urls  # off in the offline download's build
         self.search_words = {
-            code: {page_url(page): words for page, words in words_by_page(groups, code).items()}
+            code: {
+                page_url(page, directory_urls): words
+                for page, words in words_by_page(groups, code).items()
+            }
             for code in self.languages
         }
         # Hardening (kyr.hardening): sources, pages, translations' links, security policy.

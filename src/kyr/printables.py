@@ -57,9 +57,12 @@ def is_local_address(site_url: str) -> bool:
     return address.is_loopback or address.is_private or address.is_unspecified
 
 
-def page_url(src_uri: str) -> str:
-    """`flyers/door.md` -> `flyers/door/`, `index.md` -> `` (directory URLs)."""
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """`flyers/door.md` -> `flyers/door/`, `index.md` -> `` (directory URLs); without them
+    (the offline download) `flyers/door.html` and `index.html`, as MkDocs writes them."""
     stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index":
         return ""
     if stem.endswith("/index"):
