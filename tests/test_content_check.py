@@ -358,17 +358,8 @@ GLOSSARY_ES_ONE_MEANING = (
     "---\none_meaning:\n  - word: registr\n    english: regist\n"
     '    means: registration\n    instead: "a search: revisar"\n---\n\n' + GLOSSARY_EN
 )
-REGISTRATION_EN = """\
----
-title: Papers
-description: Papers.
-last_reviewed: 2026-11-27
-sources:
-  - url: https://example.org/source
-    title: A source
-    seen: 2026-11-20
----
-
+# GOOD_EN's front matter, with sections about two different things.
+REGISTRATION_EN = GOOD_EN[: GOOD_EN.index("# At the door")] + """\
 # Papers
 
 ## Searches
