@@ -359,7 +359,9 @@ GLOSSARY_ES_ONE_MEANING = (
     '    means: registration\n    instead: "a search: revisar"\n---\n\n' + GLOSSARY_EN
 )
 # GOOD_EN's front matter, with sections about two different things.
-REGISTRATION_EN = GOOD_EN[: GOOD_EN.index("# At the door")] + """\
+REGISTRATION_EN = (
+    GOOD_EN[: GOOD_EN.index("# At the door")]
+    + """\
 # Papers
 
 ## Searches
@@ -374,6 +376,7 @@ Talk to a lawyer about registration.
 
 <!-- kyr:hotline -->
 """
+)
 
 
 def test_a_word_kept_for_one_meaning_may_not_mean_another(tmp_path: Path):

@@ -107,3 +107,39 @@ def test_source_titles_carry_their_language_when_it_differs_from_the_page(real_s
             assert link.get("lang") == (None if expected == "es" else expected), (path, source)
             marked += expected != "es"
     assert marked > 50
+
+
+def test_english_words_kept_in_spanish_pages_are_marked_english(real_site: Build):
+    """WCAG 3.1.2: "tarjeta de residencia (green card)" reads "green card" in English."""
+    from kyr.glossary import kept_in_english
+
+    terms = kept_in_english(DOCS, "es")
+    assert "green card" in terms
+    marked = 0
+    for path in sorted(real_site.site.joinpath("es").rglob("index.html")):
+        soup = real_site.html(path.relative_to(real_site.site).parent.as_posix() + "/")
+        content = soup.body
+        for span in content.select("span[lang='en']"):
+            marked += span.get_text() in terms
+        text = content.get_text()
+        for node in content.find_all(string=True):
+            if node.parent.get("lang") == "en" or node.find_parent(attrs={"lang": "en"}):
+                continue
+            for term in terms:
+                assert f"({term})" not in node, (path, term)
+        assert text
+    assert marked >= 10
+
+
+def test_mark_kept_terms_wraps_text_never_tags():
+    from kyr.language_parts import mark_kept_terms
+
+    html = (
+        '<p title="(parole)">Permiso (parole) y (green card).</p>'
+        '<script>var t = "(parole)";</script>'
+    )
+    assert mark_kept_terms(html, ["parole", "green card"]) == (
+        '<p title="(parole)">Permiso (<span lang="en">parole</span>) y '
+        '(<span lang="en">green card</span>).</p>'
+        '<script>var t = "(parole)";</script>'
+    )

@@ -176,3 +176,19 @@ def colliding_words(docs_dir: Path, language: str, default: str = "en") -> list[
                     if match:
                         found.append(Collision(translated, line, match.group(0), rule, glossary))
     return found
+
+
+def kept_in_english(docs_dir: Path, language: str) -> tuple[str, ...]:
+    """The words a translation keeps in English (its glossary's `kept_in_english` list)."""
+    glossary = docs_dir / GLOSSARY.replace(".md", f".{language}.md")
+    if not glossary.is_file():
+        return ()
+    text = glossary.read_text(encoding="utf-8")
+    terms = split_front_matter(text, glossary).meta.get("kept_in_english") or []
+    if not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
+        raise KyrError(
+            glossary,
+            "kept_in_english must be a list of words or phrases",
+            line=_key_line(text, "kept_in_english"),
+        )
+    return tuple(terms)

@@ -29,7 +29,9 @@ from kyr.contact_markers import select_for_marker
 from kyr.contacts import Contact, emergency_contact, emergency_set, load_contacts
 from kyr.contacts_export import contact_view, write_contact_files
 from kyr.errors import KyrError
+from kyr.glossary import kept_in_english
 from kyr.hardening import Guard, check_theme_languages, theme_templates
+from kyr.language_parts import mark_kept_terms
 from kyr.languages import (
     Language,
     absolute_url,
@@ -117,6 +119,14 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 Path(config.docs_dir),
                 self.config.search_words_file,
             )
+        except KyrError as error:
+            raise PluginError(str(error)) from None
+        try:
+            self.kept_in_english = {
+                code: kept_in_english(Path(config.docs_dir), code)
+                for code in self.languages
+                if code != self.default.code
+            }
         except KyrError as error:
             raise PluginError(str(error)) from None
         directory_urls = config.use_directory_urls  # off in the offline download's build
@@ -288,6 +298,10 @@ class KyrPlugin(BasePlugin[KyrConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         language = self.languages[coupling.current_language(config)]
         output = coupling.set_search_base(output, get_relative_url(language.prefix, page.url))
+        if language != self.default:  # menus, titles and page text alike; never the <head>
+            head, body = output.split("<body", 1)
+            terms = self.kept_in_english.get(language.code, ())
+            output = head + mark_kept_terms("<body" + body, terms, self.default.code)
         return self.guard.harden(repair_material_markup(output), page.content or "")
 
     def on_post_template(
