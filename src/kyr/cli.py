@@ -89,8 +89,9 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         strict=strict,
     )
     findings, readability = check_docs(project.docs_dir, rules)
-    findings += _refused_contact_sources(root, policy)
-    findings += _marker_problems(root, project.docs_dir)
+    contacts = _contacts_for_check(root)
+    findings += _refused_contact_sources(contacts, policy)
+    findings += _marker_problems(contacts, project.docs_dir)
     # Current translations keep their English page's headings, links and contacts (kyr parity).
     parity = check_parity(
         project.docs_dir, rules.languages, rules.default, shown_docs=str(project.docs_dir)
@@ -107,12 +108,20 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
     click.echo(f"{len(readability)} page(s) OK" + (f", {warned} warning(s)." if warned else "."))
 
 
-def _marker_problems(root: Path, docs_dir: Path) -> list[Finding]:
-    """A contact marker must name a published contact, as the build requires."""
+def _contacts_for_check(root: Path) -> tuple[str, list]:
+    """(the file as shown, its valid entries). Entries with other problems are `kyr contacts
+    check`'s (and the build's) report; no file, no entries."""
     path, shown = _contacts_path(root, None)
     if not path.is_file():
+        return shown, []
+    return shown, check_contacts_file(path, shown_as=shown)[0]
+
+
+def _marker_problems(contacts: tuple[str, list], docs_dir: Path) -> list[Finding]:
+    """A contact marker must name a published contact, as the build requires."""
+    _, found = contacts
+    if not found:
         return []
-    found, _ = check_contacts_file(path, shown_as=shown)
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
         try:
@@ -130,13 +139,9 @@ def _marker_problems(root: Path, docs_dir: Path) -> list[Finding]:
     return problems
 
 
-def _refused_contact_sources(root: Path, policy) -> list[Finding]:
+def _refused_contact_sources(contacts: tuple[str, list], policy) -> list[Finding]:
     """A contact's source_url meets the same source policy as a page's sources."""
-    path, shown = _contacts_path(root, None)
-    if not path.is_file():
-        return []
-    # Entries with other problems are `kyr contacts check`'s (and the build's) report.
-    found, _ = check_contacts_file(path, shown_as=shown)
+    shown, found = contacts
     return [
         Finding(
             shown,

@@ -190,19 +190,16 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
     findings: list[Finding] = []
     meta = page.meta
 
-    def at(key: str) -> int:
-        """The line of a front matter key, so the finding points where to edit."""
+    def at_text(needle: str, *, key: bool = False) -> int | None:
+        """The front matter line holding `needle` (a source's url), or starting with it (a key)."""
         for number, line in enumerate(text.splitlines()[: page.body_line], start=1):
-            if line.startswith(f"{key}:"):
-                return number
-        return 1
-
-    def at_text(needle: str) -> int | None:
-        """The front matter line holding `needle` (e.g. one source's url)."""
-        for number, line in enumerate(text.splitlines()[: page.body_line], start=1):
-            if needle in line:
+            if line.startswith(needle) if key else needle in line:
                 return number
         return None
+
+    def at(key: str) -> int:
+        """The line of a front matter key, so the finding points where to edit."""
+        return at_text(f"{key}:", key=True) or 1
 
     for key in REQUIRED_FIELDS:
         if not meta.get(key):
