@@ -9,11 +9,12 @@ glossary keeps for one concept (`one_meaning`) may not stand for another (see be
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kyr.errors import KyrError
-from kyr.front_matter import split_front_matter
+from kyr.front_matter import PageSource, split_front_matter
 
 GLOSSARY = "glossary.md"
 ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|[^|]*\|\s*$", re.M)
@@ -47,6 +48,26 @@ def _uses(text: str, term: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(term.lower()) + r"(?!\w)", text.lower()) is not None
 
 
+def _translated_glossary(docs_dir: Path, language: str) -> Path:
+    """docs/glossary.es.md for language 'es'."""
+    return docs_dir / GLOSSARY.replace(".md", f".{language}.md")
+
+
+def _pages_and_twins(
+    docs_dir: Path, language: str
+) -> Iterator[tuple[Path, PageSource, PageSource]]:
+    """(translated file, its page, its English page) for every translation but the glossary's."""
+    for translated in sorted(docs_dir.rglob(f"*.{language}.md")):
+        english = translated.with_name(translated.name.removesuffix(f".{language}.md") + ".md")
+        if not english.is_file() or english.name == GLOSSARY:
+            continue
+        yield (
+            translated,
+            split_front_matter(translated.read_text("utf-8"), translated),
+            split_front_matter(english.read_text("utf-8"), english),
+        )
+
+
 def inconsistent_terms(
     docs_dir: Path, language: str, default: str = "en"
 ) -> list[tuple[Path, Term]]:
@@ -56,14 +77,9 @@ def inconsistent_terms(
         return []
     terms = glossary_terms(glossary)
     found = []
-    for translated in sorted(docs_dir.rglob(f"*.{language}.md")):
-        english = translated.with_name(translated.name.removesuffix(f".{language}.md") + ".md")
-        if not english.is_file() or english.name == GLOSSARY:
-            continue
-        english_body = split_front_matter(english.read_text("utf-8"), english).body
-        translated_body = split_front_matter(translated.read_text("utf-8"), translated).body
+    for translated, page, english_page in _pages_and_twins(docs_dir, language):
         for term in terms:
-            if _uses(english_body, term.english) and not _uses(translated_body, term.translation):
+            if _uses(english_page.body, term.english) and not _uses(page.body, term.translation):
                 found.append((translated, term))
     return found
 
@@ -153,17 +169,12 @@ def colliding_words(docs_dir: Path, language: str, default: str = "en") -> list[
     """Each line of a `language` page that uses a one-meaning word where its English section
     does not speak of that concept. Sections are matched by position (parity keeps the
     headings in step); if the counts differ, the whole English page is used."""
-    glossary = docs_dir / GLOSSARY.replace(".md", f".{language}.md")
+    glossary = _translated_glossary(docs_dir, language)
     if not glossary.is_file():
         return []
     rules = one_meaning_rules(glossary)
     found = []
-    for translated in sorted(docs_dir.rglob(f"*.{language}.md")):
-        english = translated.with_name(translated.name.removesuffix(f".{language}.md") + ".md")
-        if translated == glossary or not english.is_file():
-            continue
-        english_page = split_front_matter(english.read_text("utf-8"), english)
-        page = split_front_matter(translated.read_text("utf-8"), translated)
+    for translated, page, english_page in _pages_and_twins(docs_dir, language):
         ours = _sections(page.body, page.body_line)
         theirs = [" ".join(t for _, t in s) for s in _sections(english_page.body, 1)]
         for index, section in enumerate(ours):
@@ -180,7 +191,7 @@ def colliding_words(docs_dir: Path, language: str, default: str = "en") -> list[
 
 def kept_in_english(docs_dir: Path, language: str) -> tuple[str, ...]:
     """The words a translation keeps in English (its glossary's `kept_in_english` list)."""
-    glossary = docs_dir / GLOSSARY.replace(".md", f".{language}.md")
+    glossary = _translated_glossary(docs_dir, language)
     if not glossary.is_file():
         return ()
     text = glossary.read_text(encoding="utf-8")

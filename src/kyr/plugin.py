@@ -119,9 +119,6 @@ class KyrPlugin(BasePlugin[KyrConfig]):
                 Path(config.docs_dir),
                 self.config.search_words_file,
             )
-        except KyrError as error:
-            raise PluginError(str(error)) from None
-        try:
             self.kept_in_english = {
                 code: kept_in_english(Path(config.docs_dir), code)
                 for code in self.languages
