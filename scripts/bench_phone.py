@@ -24,7 +24,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
-from kyr.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from kyr.printing.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = ["", "rights/at-home/", "es/", "es/rights/at-home/"]
 REPEAT_FROM = {"": "rights/", "es/": "es/rights/"}

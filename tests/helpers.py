@@ -15,8 +15,8 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from kyr.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (one set of Chromium flags)
-from kyr.pdf import serve_folder as serve  # noqa: F401
+from kyr.printing.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (one set of Chromium flags)
+from kyr.printing.pdf import serve_folder as serve  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

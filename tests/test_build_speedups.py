@@ -1,7 +1,7 @@
 """The two build speed-ups give the same results as the code they stand in for.
 
-kyr.i18n_files replaces static-i18n's per-file function; kyr.template_cache shares compiled
-templates between the language builds. Both are measured by `make bench`, not here.
+kyr.compat.i18n_files replaces static-i18n's per-file function; kyr.compat.template_cache shares
+compiled templates between the language builds. Both are measured by `make bench`, not here.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from jinja2 import DictLoader, Environment
 from mkdocs.structure.files import File
 from mkdocs_static_i18n import suffix
 
-from kyr import coupling
-from kyr.template_cache import SharedTemplateCache
+from kyr.compat import coupling
+from kyr.compat.template_cache import SharedTemplateCache
 from tests.helpers import REPO, Build
 
 # Names that take every branch of static-i18n's function, and some that take none.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kyr.catalogs import catalog_problems, load_catalog, po_path, template_drift
 from kyr.errors import KyrError
+from kyr.translation.catalogs import catalog_problems, load_catalog, po_path, template_drift
 from tests.helpers import FIXTURES, REPO, build_site, run_kyr
 
 HEADER = """msgid ""

@@ -15,8 +15,9 @@ from textwrap import dedent
 import pytest
 from click.testing import CliRunner
 
-from kyr.cli import main
-from kyr.contacts import (
+from kyr.cli.main import main
+from kyr.contacts.export import contact_view, contacts_json, vcard, vcards, website_label
+from kyr.contacts.load import (
     TAGS,
     by_id,
     check_contacts,
@@ -30,10 +31,9 @@ from kyr.contacts import (
     stale,
     with_tag,
 )
-from kyr.contacts_export import contact_view, contacts_json, vcard, vcards, website_label
 from kyr.errors import KyrError
-from kyr.markers import MarkerError, find_markers, html_block, replace_markers
-from kyr.phones_in_text import find_phone_numbers
+from kyr.pages.markers import MarkerError, find_markers, html_block, replace_markers
+from kyr.pages.phones_in_text import find_phone_numbers
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "contacts.yml"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.dates import format_date
 
-from kyr.contacts import emergency_contact, emergency_set, load_contacts, published, with_tag
+from kyr.contacts.load import emergency_contact, emergency_set, load_contacts, published, with_tag
 from tests.helpers import REPO, Build, build_site, resolve_href
 
 CONTACTS = load_contacts(REPO / "data" / "contacts.yml")
@@ -237,7 +237,7 @@ def failing_build(root: Path, pages: dict[str, str]) -> Build:
 @pytest.mark.parametrize("name", ["notes.md", "notes.es.md"])
 def test_a_phone_number_typed_into_a_page_fails_the_build(tmp_path, name):
     page = "---\ntitle: Notes\n---\n\n# Notes\n\nCall the office at 213-555-0100 today.\n"
-    # A translation needs its original (kyr.hardening); the English page has no number.
+    # A translation needs its original (kyr.checks.guard); the English page has no number.
     build = failing_build(tmp_path, {"notes.md": "# Notes\n", name: page})
     assert f"docs/{name}:7:" in build.output
     assert "213-555-0100" in build.output

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kyr.content_check import Rules, check_docs
+from kyr.checks.content import Rules, check_docs
+from kyr.checks.source_policy import RefusedHost
 from kyr.project import load_project
-from kyr.source_policy import RefusedHost
 from tests.helpers import REPO, run_kyr
 
 GOOD_EN = """\
@@ -401,7 +401,7 @@ def test_a_word_kept_for_one_meaning_may_not_mean_another(tmp_path: Path):
 
 
 def test_attribute_lists_are_not_words_a_reader_reads():
-    from kyr.content_check import readable_text
+    from kyr.checks.content import readable_text
 
     box = (
         '!!! say "Diga en inglés"\n    "I am silent."\n    { lang="en" }\n\n'

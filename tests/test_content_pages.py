@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from babel.dates import format_date
 
-from kyr.front_matter import split_front_matter
+from kyr.pages.front_matter import split_front_matter
 from tests.helpers import REPO, Build
 
 DOCS = REPO / "docs"
@@ -111,7 +111,7 @@ def test_source_titles_carry_their_language_when_it_differs_from_the_page(real_s
 
 def test_english_words_kept_in_spanish_pages_are_marked_english(real_site: Build):
     """WCAG 3.1.2: "tarjeta de residencia (green card)" reads "green card" in English."""
-    from kyr.glossary import kept_in_english
+    from kyr.checks.glossary import kept_in_english
 
     terms = kept_in_english(DOCS, "es")
     assert "green card" in terms
@@ -132,7 +132,7 @@ def test_english_words_kept_in_spanish_pages_are_marked_english(real_site: Build
 
 
 def test_mark_kept_terms_wraps_text_never_tags():
-    from kyr.language_parts import mark_kept_terms
+    from kyr.pages.language_parts import mark_kept_terms
 
     html = (
         '<p title="(parole)">Permiso (parole) y (green card).</p>'

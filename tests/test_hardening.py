@@ -22,9 +22,9 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from kyr.html_policy import inline_hashes
-from kyr.reproducible import content_date, normalize_pdf
-from kyr.safe_content import unsafe_html, unsafe_markdown
+from kyr.checks.safe_content import unsafe_html, unsafe_markdown
+from kyr.output.security_policy import inline_hashes
+from kyr.printing.reproducible import content_date, normalize_pdf
 from tests.helpers import (
     FIXTURE_SITE_URL,
     FIXTURES,

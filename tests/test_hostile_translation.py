@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kyr.contacts import emergency_contact, load_contacts, published
+from kyr.contacts.load import emergency_contact, load_contacts, published
 from tests.helpers import REPO, Build, make_project, run_kyr
 from tests.test_contacts_build import cards, links_of
 

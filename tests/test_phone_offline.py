@@ -87,7 +87,7 @@ def test_pages_keep_working_with_the_network_off(phone, real_url):
 
 
 def test_service_worker_version_follows_the_content(real_site: Build, tmp_path):
-    from kyr.offline import site_version
+    from kyr.output.service_worker import site_version
 
     copy = tmp_path / "site"
     import shutil

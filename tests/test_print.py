@@ -10,8 +10,8 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from kyr.contacts import load_contacts
-from kyr.printables import is_local_address
+from kyr.contacts.load import load_contacts
+from kyr.printing.printables import is_local_address
 from tests.helpers import FIXTURE_SITE_URL, REPO, make_project, run_kyr
 
 FLYERS = ["door", "public-work", "detained", "family-plan", "who-to-call"]
@@ -237,7 +237,7 @@ def test_is_local_address(url: str, local: bool):
     ],
 )
 def test_page_url_with_and_without_directory_urls(src: str, directory: str, flat: str):
-    from kyr.printables import page_url
+    from kyr.printing.printables import page_url
 
     assert page_url(src) == directory
     assert page_url(src, directory_urls=False) == flat

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from kyr.output.search_index import FOLD, WORDS_FIELD
+from kyr.output.search_words import WORDS_FILE, load_search_words
 from kyr.project import load_project
-from kyr.search_index import FOLD, WORDS_FIELD
-from kyr.search_words import WORDS_FILE, load_search_words
 from tests.helpers import REPO, serve
 
 PROJECT = load_project(REPO)

@@ -213,7 +213,7 @@ def test_each_language_has_its_own_search_index(mini_site: Build):
 
     en = json.loads((mini_site.site / "search/search_index.json").read_text())
     es = json.loads((mini_site.site / "es/search/search_index.json").read_text())
-    # Each language's own stemmer list, plus the accent folding (kyr.search_index.FOLD).
+    # Each language's own stemmer list, plus the accent folding (kyr.output.search_index.FOLD).
     assert en["config"]["lang"] == ["en", "fold"] and es["config"]["lang"] == ["es", "fold"]
     en_text = " ".join(doc["text"] + doc["title"] for doc in en["docs"])
     es_text = " ".join(doc["text"] + doc["title"] for doc in es["docs"])

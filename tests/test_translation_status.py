@@ -16,18 +16,18 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
-from kyr.cli import main
+from kyr.checks.parity import check_parity
+from kyr.cli.main import main
 from kyr.errors import KyrError
-from kyr.new_language import init_catalog, insert_language, language_entry, parse_code
-from kyr.parity import check_parity
-from kyr.translation_marks import (
+from kyr.translation.marks import (
     git_blob_hash,
     normalize_hash,
     read_translation_of,
     set_translation_of,
 )
-from kyr.translation_report import english_changes
-from kyr.translation_status import (
+from kyr.translation.new_language import init_catalog, insert_language, language_entry, parse_code
+from kyr.translation.report import english_changes
+from kyr.translation.status import (
     MISSING,
     OUTDATED,
     PENDING,
@@ -277,14 +277,14 @@ def test_languages_a_change_touches():
     assert touched("translations/fr/LC_MESSAGES/messages.po") == {"fr"}
     assert touched("docs/rights/at-home.md") == {"es", "fr"}  # English makes both outdated
     assert touched("translations/messages.pot") == {"es", "fr"}
-    assert touched("src/kyr/cli.py", "README.md") == set()
+    assert touched("src/kyr/cli/main.py", "README.md") == set()
 
 
 # --- What changed in English (git) ---
 
 
 def test_diff_shows_the_english_change_and_says_so_when_the_blob_is_gone():
-    from kyr.translation_status import PageStatus
+    from kyr.translation.status import PageStatus
 
     page = PageStatus(
         "a.md", "docs/a.es.md", "docs/a.md", OUTDATED, "1" * 40, translation_of="2" * 40

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from kyr.translation_marks import git_blob_hash, set_translation_of
+from kyr.translation.marks import git_blob_hash, set_translation_of
 from tests.helpers import (
     FIXTURES,
     REPO,

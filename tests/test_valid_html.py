@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kyr.valid_html import repair_material_markup
+from kyr.compat.material_markup import repair_material_markup
 from tests.helpers import REPO, Build
 
 VNU = REPO / "tools" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -12,14 +12,14 @@ class KyrConfig(Config):
     # Settings for interface strings (gettext catalogs, relative to mkdocs.yml)
     translations_dir = opt.Type(str, default="translations")
 
-    # Settings for advocacy contacts (YAML data file, relative to mkdocs.yml; see kyr.contacts)
+    # Settings for advocacy contacts (YAML data file, relative to mkdocs.yml; see kyr.contacts.load)
     contacts_file = opt.Type(str, default="data/contacts.yml")
-    # Everyday words readers search for, and the pages they find (see kyr.search_words)
+    # Everyday words readers search for, and the pages they find (see kyr.output.search_words)
     search_words_file = opt.Type(str, default="data/search-words.yml")
-    # Hosts never accepted as a source (YAML, relative to mkdocs.yml; see kyr.source_policy)
+    # Hosts never accepted as a source (YAML, relative to mkdocs.yml; see kyr.checks.source_policy)
     source_policy_file = opt.Type(str, default="data/source-policy.yml")
 
-    # Settings for the translation workflow (see kyr.translation_status and CONTRIBUTING.md)
+    # Settings for the translation workflow (see kyr.translation.status and CONTRIBUTING.md)
     # English pages that may have no translation yet (paths relative to docs_dir, e.g. door.md)
     pending_translations = opt.ListOfItems(opt.Type(str), default=[])
     # Where contributors edit a file on GitHub: https://github.com/OWNER/REPO/edit/BRANCH/

@@ -16,22 +16,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kyr import coupling
-from kyr.catalogs import (
-    catalog_problems,
-    install_language,
-    load_catalog,
-    po_path,
-    translations_for,
-)
+from kyr.build.offline_download import DOWNLOAD
+from kyr.checks.glossary import kept_in_english
+from kyr.checks.guard import Guard, check_theme_languages, theme_templates
+from kyr.compat import coupling
+from kyr.compat.material_markup import repair_material_markup
+from kyr.compat.template_cache import SharedTemplateCache
 from kyr.config import KyrConfig
-from kyr.contact_markers import select_for_marker
-from kyr.contacts import Contact, emergency_contact, emergency_set, load_contacts
-from kyr.contacts_export import contact_view, write_contact_files
+from kyr.contacts.export import contact_view, write_contact_files
+from kyr.contacts.load import Contact, emergency_contact, emergency_set, load_contacts
+from kyr.contacts.select import select_for_marker
 from kyr.errors import KyrError
-from kyr.glossary import kept_in_english
-from kyr.hardening import Guard, check_theme_languages, theme_templates
-from kyr.language_parts import mark_kept_terms
 from kyr.languages import (
     Language,
     absolute_url,
@@ -42,24 +37,29 @@ from kyr.languages import (
     source_language,
     translations_by_page,
 )
-from kyr.markers import Marker, MarkerError, find_markers, replace_markers
-from kyr.offline import MANIFEST, write_offline_files
-from kyr.offline_download import DOWNLOAD
-from kyr.phones_in_text import find_phone_numbers
-from kyr.printables import (
+from kyr.output.search_index import write_split_index
+from kyr.output.search_words import load_search_words, words_by_page
+from kyr.output.service_worker import MANIFEST, write_offline_files
+from kyr.output.sitemap import sitemap_xml
+from kyr.pages.language_parts import mark_kept_terms
+from kyr.pages.markers import Marker, MarkerError, find_markers, replace_markers
+from kyr.pages.phones_in_text import find_phone_numbers
+from kyr.printing.printables import (
     Printable,
     find_printables,
     is_local_address,
     page_url,
     printable_view,
 )
-from kyr.qr import qr_svg, short_url
-from kyr.search_index import write_split_index
-from kyr.search_words import load_search_words, words_by_page
-from kyr.sitemap import sitemap_xml
-from kyr.template_cache import SharedTemplateCache
-from kyr.translation_views import TranslationFacts, outdated_view, status_view
-from kyr.valid_html import repair_material_markup
+from kyr.printing.qr import qr_svg, short_url
+from kyr.translation.catalogs import (
+    catalog_problems,
+    install_language,
+    load_catalog,
+    po_path,
+    translations_for,
+)
+from kyr.translation.views import TranslationFacts, outdated_view, status_view
 
 log = get_plugin_logger(__name__)
 
@@ -134,7 +134,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             }
             for code in self.languages
         }
-        # Hardening (kyr.hardening): sources, pages, translations' links, security policy.
+        # Hardening (kyr.checks.guard): sources, pages, translations' links, security policy.
         self.guard = Guard(
             self.root,
             Path(config.docs_dir),
@@ -352,7 +352,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
     on_post_build = CombinedEvent(_keep_not_found_page, _finish_site)
 
-    # --- Translations (kyr.translation_status, kyr.translation_views) ---
+    # --- Translations (kyr.translation.status, kyr.translation.views) ---
 
     def _translates_a_page(self, code: str) -> bool:
         return any(code in languages for languages in self.written_in.values())
@@ -384,7 +384,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             ),
         )
 
-    # --- Printables (kyr.printables; the PDFs themselves are made by `kyr build`) ---
+    # --- Printables (kyr.printing.printables; the PDFs themselves are made by `kyr build`) ---
 
     def _printable_views(
         self, page: Page, language: Language, only: str | None = None
@@ -412,7 +412,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             return None
         return {"href": contact.phones[0].href, "display": contact.phones[0].national}
 
-    # --- Contacts (data: kyr.contacts; outputs: kyr.contacts_export) ---
+    # --- Contacts (data: kyr.contacts.load; outputs: kyr.contacts.export) ---
 
     def _load_contacts(self) -> None:
         """Validate the contacts file once per build; a missing file only matters to markers."""

@@ -1,0 +1,388 @@
+"""The content check for guidance pages (no MkDocs import): run by `kyr check` and the tests.
+
+Each finding names the file and line, and says what to do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import textstat
+
+from kyr.checks.glossary import GLOSSARY, colliding_words, inconsistent_terms
+from kyr.checks.safe_content import unsafe_markdown
+from kyr.checks.source_policy import RefusedHost, refused_host
+from kyr.errors import KyrError
+from kyr.languages import neutral_source, source_language
+from kyr.pages.front_matter import split_front_matter
+from kyr.pages.phones_in_text import find_phone_numbers
+from kyr.pages.text_files import read_page
+
+REQUIRED_FIELDS = ("title", "description", "last_reviewed")
+SOURCE_FIELDS = ("url", "title", "seen")
+MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\((?:https?:)?//")
+UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|img)\b", re.I)
+TIP_LINE = re.compile(r"DHS[\s-]*2[\s-]*ICE", re.I)
+MARKER = re.compile(r"^\s*<!--\s*kyr:")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    message: str
+    warning: bool = False  # shown, but `kyr check` still passes
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
+
+
+@dataclass
+class Rules:
+    """What every page must meet. Budgets are per language (see docs/contributing notes)."""
+
+    languages: list[str]
+    default: str = "en"
+    pending: set[str] = field(default_factory=set)  # neutral paths allowed without translation
+    max_words: int = 650
+    max_grade_en: float = 8.0  # Flesch-Kincaid grade level
+    min_huerta_es: float = 65.0  # Fernández Huerta reading ease
+    refused_hosts: tuple[RefusedHost, ...] = ()  # data/source-policy.yml
+    today: dt.date | None = None  # for the age of a review; None: not checked
+    review_warn_days: int = 90  # a review older than this is a warning
+    review_fail_days: int = 180  # ... and older than this fails with `kyr check --strict`
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Readability:
+    path: str
+    language: str
+    words: int
+    measure: str
+    score: float
+
+
+def readable_text(body: str) -> str:
+    """The words a reader reads: no markers, markup, link targets, tables rules or code."""
+    text = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"!!!\s*\w+(\s+\"[^\"]*\")?", " ", text)
+    text = re.sub(r"^\s*\{:?[^}\n]*\}\s*$", " ", text, flags=re.M)  # attribute lists { lang="en" }
+    text = MARKDOWN_LINK.sub(lambda m: m.group(0)[1 : m.group(0).index("](")], text)
+    text = re.sub(r"^\s*(#+|[-*+]|\d+\.|\|?[-:| ]+\|?$)\s*", "", text, flags=re.M)
+    text = re.sub(r"[*_|>]", " ", text)
+    return text
+
+
+def measure(text: str, language: str) -> tuple[str, float]:
+    """(measure name, score). English: Flesch-Kincaid grade; Spanish: Fernández Huerta."""
+    textstat.set_lang(language)
+    if language == "es":
+        return "Fernández Huerta", round(textstat.fernandez_huerta(text), 1)
+    return "Flesch-Kincaid grade", round(textstat.flesch_kincaid_grade(text), 1)
+
+
+def within_budget(result: Readability, rules: Rules) -> bool:
+    if result.language == "es":
+        return result.score >= rules.min_huerta_es
+    return result.score <= rules.max_grade_en
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date)
+
+
+def _review_age(shown: str, line: int, reviewed: dt.date, rules: Rules) -> list[Finding]:
+    """A page not reviewed for a season warns; after half a year `--strict` fails."""
+    assert rules.today is not None
+    age = (rules.today - reviewed).days
+    if age > rules.review_fail_days and rules.strict:
+        return [
+            Finding(
+                shown,
+                line,
+                f"last reviewed {age} days ago (over {rules.review_fail_days}); check the page "
+                "against its sources and current law, then update 'last_reviewed'",
+            )
+        ]
+    if age > rules.review_warn_days:
+        return [
+            Finding(
+                shown,
+                line,
+                f"last reviewed {age} days ago (over {rules.review_warn_days}); review it soon",
+                warning=True,
+            )
+        ]
+    return []
+
+
+def _source_problems(
+    shown: str, line: int, number: int, source: dict, rules: Rules
+) -> list[Finding]:
+    """One source's dates and host: `seen` is the day someone read it, `published` the source's
+    own date (optional), and the host is not on the refused list."""
+    if not _is_date(source["seen"]):
+        return [Finding(shown, line, f"source {number} 'seen' must be a date")]
+    problems = []
+    if rules.today is not None and source["seen"] > rules.today:
+        problems.append(
+            Finding(
+                shown, line, f"source {number} 'seen' is in the future; write the day you read it"
+            )
+        )
+    published = source.get("published")
+    if published is not None and not _is_date(published):
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} 'published' must be the full date the source shows "
+                "(like 2026-01-16); leave it out if it shows none",
+            )
+        )
+    elif published is not None and published > source["seen"]:
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} 'published' ({published}) is after 'seen' ({source['seen']}); "
+                "check both dates",
+            )
+        )
+    if "lang" in source and not LANGUAGE_TAG.match(str(source["lang"])):
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} 'lang' must be the language code of its title (like es or en)",
+            )
+        )
+    refused = refused_host(str(source["url"]), rules.refused_hosts)
+    if refused is not None:
+        problems.append(
+            Finding(
+                shown,
+                line,
+                f"source {number} is on {refused.host}, not an acceptable source: {refused.why} "
+                "Cite the original or a primary source (data/source-policy.yml).",
+            )
+        )
+    return problems
+
+
+def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[Finding]:
+    """Every problem in one page; broken front matter stops the rest of the page's checks."""
+    shown = str(path)
+    try:
+        text = read_page(path, shown)
+        page = split_front_matter(text, path)
+    except KyrError as error:
+        return [Finding(shown, error.line or 1, error.message)]
+    findings: list[Finding] = []
+    meta = page.meta
+
+    def at_text(needle: str, *, key: bool = False) -> int | None:
+        """The front matter line holding `needle` (a source's url), or starting with it (a key)."""
+        for number, line in enumerate(text.splitlines()[: page.body_line], start=1):
+            if line.startswith(needle) if key else needle in line:
+                return number
+        return None
+
+    def at(key: str) -> int:
+        """The line of a front matter key, so the finding points where to edit."""
+        return at_text(f"{key}:", key=True) or 1
+
+    for key in REQUIRED_FIELDS:
+        if not meta.get(key):
+            findings.append(Finding(shown, 1, f"front matter lacks '{key}'; add it"))
+    if meta.get("last_reviewed") and not _is_date(meta["last_reviewed"]):
+        findings.append(
+            Finding(shown, at("last_reviewed"), "'last_reviewed' must be a date like 2026-11-27")
+        )
+    elif meta.get("last_reviewed") and rules.today is not None:
+        findings += _review_age(shown, at("last_reviewed"), meta["last_reviewed"], rules)
+    body_lines = page.body.splitlines()
+    is_directory = any("kyr:directory" in line for line in body_lines)
+    sources = meta.get("sources")
+    # The contacts directory cites each contact's own source on its card instead.
+    if not is_directory:
+        if not isinstance(sources, list) or not sources:
+            findings.append(
+                Finding(shown, at("sources") if sources else 1, "cites no source; add 'sources:'")
+            )
+        else:
+            for number, source in enumerate(sources, start=1):
+                if not isinstance(source, dict) or any(not source.get(k) for k in SOURCE_FIELDS):
+                    findings.append(
+                        Finding(shown, at("sources"), f"source {number} needs url, title and seen")
+                    )
+                elif not str(source["url"]).startswith(("https://", "http://")):
+                    findings.append(
+                        Finding(shown, at("sources"), f"source {number} url must be a web address")
+                    )
+                else:
+                    line = at_text(f"url: {source['url']}") or at("sources")
+                    findings += _source_problems(shown, line, number, source, rules)
+
+    unsafe = {found.line: found.what for found in unsafe_markdown(page.body, page.body_line)}
+    for offset, line in enumerate(body_lines):
+        number = page.body_line + offset
+        if MARKER.match(line):
+            continue
+        for phone in find_phone_numbers(line):
+            findings.append(
+                Finding(
+                    shown,
+                    number,
+                    f"phone number typed by hand ({phone.text}); use a contacts marker",
+                )
+            )
+        if TIP_LINE.search(line):
+            findings.append(Finding(shown, number, "the DHS/ICE tip line must never be published"))
+        if number in unsafe:
+            findings.append(
+                Finding(
+                    shown,
+                    number,
+                    f"no scripts, frames or external images in pages ({unsafe[number]}); remove it",
+                )
+            )
+        elif EXTERNAL_IMAGE.search(line) or UNSAFE_HTML.search(line):
+            findings.append(
+                Finding(shown, number, "no scripts, frames or external images in pages")
+            )
+        for target in MARKDOWN_LINK.findall(line):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
+                continue
+            file_part = target.split("#")[0]
+            linked = (docs_dir / PurePosixPath(relative).parent / file_part).resolve()
+            if not linked.exists():
+                findings.append(
+                    Finding(shown, number, f"links to '{target}', which does not exist")
+                )
+
+    last_heading = max(
+        (i for i, line in enumerate(body_lines) if line.startswith("## ")), default=None
+    )
+    if last_heading is None or not any(MARKER.match(line) for line in body_lines[last_heading:]):
+        findings.append(
+            Finding(
+                shown,
+                page.body_line + (last_heading or 0),
+                "end with a 'Who to call' section holding a contacts marker",
+            )
+        )
+    return findings
+
+
+def readability_of(path: Path, relative: str, rules: Rules) -> Readability:
+    page = split_front_matter(path.read_text(encoding="utf-8"), path)
+    language = source_language(relative, rules.languages, rules.default)
+    text = readable_text(page.body)
+    name, score = measure(text, language)
+    return Readability(str(path), language, len(text.split()), name, score)
+
+
+def pages_in(docs_dir: Path) -> list[str]:
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+
+
+def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readability]]:
+    """Check every page in `docs_dir`; returns the findings and each page's readability."""
+    findings: list[Finding] = []
+    scores: list[Readability] = []
+    pages = pages_in(docs_dir)
+    by_neutral: dict[str, set[str]] = {}
+    for relative in pages:
+        by_neutral.setdefault(neutral_source(relative, rules.languages), set()).add(
+            source_language(relative, rules.languages, rules.default)
+        )
+    for relative in pages:
+        path = docs_dir / relative
+        try:
+            read_page(path, str(path))
+        except KyrError as error:  # not text, or too large: nothing else can be checked
+            findings.append(Finding(str(path), error.line or 1, f"{error.message}. {error.hint}"))
+            continue
+        page_findings = check_page(path, relative, rules, docs_dir)
+        findings += page_findings
+        if any(
+            "front matter is not valid" in f.message or "closing '---'" in f.message
+            for f in page_findings
+        ):
+            continue
+        try:
+            result = readability_of(path, relative, rules)
+        except KyrError:  # front matter that is not a mapping: already reported above
+            continue
+        scores.append(result)
+        if result.words > rules.max_words:
+            findings.append(
+                Finding(str(path), 1, f"{result.words} words; keep pages under {rules.max_words}")
+            )
+        if not within_budget(result, rules):
+            findings.append(
+                Finding(
+                    str(path),
+                    1,
+                    f"{result.measure} {result.score} is over the readability budget; "
+                    "use shorter sentences and words",
+                )
+            )
+    for language in rules.languages:
+        if language == rules.default:
+            continue
+        for page, term in inconsistent_terms(docs_dir, language, rules.default):
+            findings.append(
+                Finding(
+                    str(page),
+                    1,
+                    f"the English page says '{term.english}'; use the glossary's term "
+                    f"'{term.translation}' (docs/{GLOSSARY}, line {term.line})",
+                )
+            )
+        try:
+            collisions = colliding_words(docs_dir, language, rules.default)
+        except KyrError as error:
+            findings.append(Finding(str(error.path), error.line or 1, error.message))
+            collisions = []
+        for collision in collisions:
+            rule = collision.rule
+            findings.append(
+                Finding(
+                    str(collision.path),
+                    collision.line,
+                    f"'{collision.found}' is kept for {rule.means} ({collision.glossary.name}, "
+                    f"line {rule.line}), but the English section here does not speak of it; "
+                    f"use another word ({rule.instead})",
+                )
+            )
+    for neutral, written in sorted(by_neutral.items()):
+        for language in rules.languages:
+            if language in written or neutral in rules.pending:
+                continue
+            stem = neutral[: -len(".md")]
+            missing = neutral if language == rules.default else f"{stem}.{language}.md"
+            have = sorted(written)[0]
+            source = neutral if have == rules.default else f"{stem}.{have}.md"
+            findings.append(
+                Finding(
+                    str(docs_dir / source),
+                    1,
+                    f"has no {language} version: add {missing} or list it as pending",
+                )
+            )
+    return findings, scores
+
+
+def summarize(scores: Iterable[Readability]) -> list[str]:
+    return [f"{s.path}: {s.words} words, {s.measure} {s.score}" for s in scores]

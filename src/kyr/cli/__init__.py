@@ -1,0 +1,1 @@
+"""The `kyr` command: one module per group of verbs."""

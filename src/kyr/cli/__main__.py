@@ -1,0 +1,5 @@
+"""`python -m kyr.cli`."""
+
+from kyr.cli.main import main
+
+main()

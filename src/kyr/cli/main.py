@@ -1,0 +1,309 @@
+"""`kyr`: the project's command-line tool for maintainers and translators."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from kyr.build.site import build_site
+from kyr.checks.content import Finding, Rules, check_docs, summarize
+from kyr.checks.parity import check_parity
+from kyr.checks.source_policy import POLICY_FILE, load_source_policy, refused_host
+from kyr.cli import translation as cli_translation
+from kyr.cli.options import fail, root_option
+from kyr.contacts.load import (
+    STALE_AFTER_DAYS,
+    check_contacts_file,
+    load_contacts,
+    pending_markdown,
+    published,
+    stale,
+    unpublished,
+)
+from kyr.contacts.select import select_for_marker
+from kyr.errors import KyrError
+from kyr.output.search_words import WORDS_FILE, load_search_words
+from kyr.pages.markers import MarkerError, find_markers
+from kyr.project import load_project
+from kyr.translation.catalogs import catalog_problems, load_catalog, template_drift
+
+DEFAULT_CONTACTS_FILE = "data/contacts.yml"
+
+
+@click.group()
+def main() -> None:
+    """Know Your Rights L.A. site tools."""
+
+
+@main.command("build")
+@root_option
+@click.option("--no-pdf", is_flag=True, help="Skip the PDFs and the offline download (faster).")
+def build(root: Path, no_pdf: bool) -> None:
+    """Build the site strictly, every PDF and the offline ZIP; the old site stays on failure."""
+    try:
+        result = build_site(load_project(root), pdfs=not no_pdf, offline=not no_pdf)
+    except KyrError as error:
+        fail(str(error))
+    click.echo(f"Site built in {result.site_dir}.")
+    if result.pdfs.files:
+        click.echo(f"{len(result.pdfs.files)} PDF(s) made in {result.pdfs.seconds:.1f} s.")
+    for warning in result.warnings:
+        click.secho(f"\nWARNING: {warning}\n", err=True, fg="red", bold=True)
+
+
+@main.command("check")
+@root_option
+@click.option("--scores", is_flag=True, help="Also print each page's word count and readability.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help=f"Also fail on a page last reviewed over {Rules.review_fail_days} days ago.",
+)
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date to measure review age from (YYYY-MM-DD; default: today).",
+)
+def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> None:
+    """Check every page: front matter, sources, translations, phone numbers, links, readability.
+
+    Warns when a page was last reviewed over 90 days ago; with --strict, fails over 180 days.
+    """
+    try:
+        project = load_project(root)
+        policy_file = str(project.plugin_config.get("source_policy_file", POLICY_FILE))
+        policy = load_source_policy(root / policy_file, policy_file)
+        words_file = str(project.plugin_config.get("search_words_file", WORDS_FILE))
+        load_search_words(root / words_file, list(project.languages), project.docs_dir, words_file)
+    except KyrError as error:
+        fail(str(error))
+    rules = Rules(
+        languages=list(project.languages),
+        default=project.default_language,
+        pending=set(project.pending_translations),
+        refused_hosts=policy,
+        today=today.date() if today else date.today(),
+        strict=strict,
+    )
+    findings, readability = check_docs(project.docs_dir, rules)
+    contacts = _contacts_for_check(root)
+    findings += _refused_contact_sources(contacts, policy)
+    findings += _marker_problems(contacts, project.docs_dir)
+    # Current translations keep their English page's headings, links and contacts (kyr parity).
+    parity = check_parity(
+        project.docs_dir, rules.languages, rules.default, shown_docs=str(project.docs_dir)
+    )
+    findings += [finding for finding in parity.findings if finding not in findings]
+    if scores:
+        click.echo("\n".join(summarize(readability)))
+    for finding in findings:
+        click.echo(str(finding), err=True)
+    problems = [finding for finding in findings if not finding.warning]
+    if problems:
+        fail(f"{len(problems)} problem(s) in {project.docs_dir}.")
+    warned = len(findings) - len(problems)
+    click.echo(f"{len(readability)} page(s) OK" + (f", {warned} warning(s)." if warned else "."))
+
+
+def _contacts_for_check(root: Path) -> tuple[str, list]:
+    """(the file as shown, its valid entries). Entries with other problems are `kyr contacts
+    check`'s (and the build's) report; no file, no entries."""
+    path, shown = _contacts_path(root, None)
+    if not path.is_file():
+        return shown, []
+    return shown, check_contacts_file(path, shown_as=shown)[0]
+
+
+def _marker_problems(contacts: tuple[str, list], docs_dir: Path) -> list[Finding]:
+    """A contact marker must name a published contact, as the build requires."""
+    _, found = contacts
+    if not found:
+        return []
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        try:
+            text = page.read_text(encoding="utf-8")
+            markers = find_markers(text)
+        except (UnicodeDecodeError, MarkerError):
+            continue  # reported by the page checks
+        for marker in markers:
+            if marker.kind not in ("id", "tag"):
+                continue
+            try:
+                select_for_marker(marker, found)
+            except KyrError as error:
+                problems.append(Finding(str(page), marker.line, error.message))
+    return problems
+
+
+def _refused_contact_sources(contacts: tuple[str, list], policy) -> list[Finding]:
+    """A contact's source_url meets the same source policy as a page's sources."""
+    shown, found = contacts
+    return [
+        Finding(
+            shown,
+            contact.line,
+            f"{contact.id}: source_url is on {refused.host}, not an acceptable source: "
+            f"{refused.why} Match the number against the organization's own page.",
+        )
+        for contact in found
+        if (refused := refused_host(contact.source_url, policy)) is not None
+    ]
+
+
+@main.command("i18n-check")
+@root_option
+def i18n_check(root: Path) -> None:
+    """Check the interface catalogs: template current, all translated, no fuzzy, plural forms."""
+    problems: list[str] = template_drift(root)
+    catalogs = sorted((root / "translations").glob("*/LC_MESSAGES/messages.po"))
+    if not catalogs:
+        fail(f"{root / 'translations'}: no catalogs (expected <lang>/LC_MESSAGES/messages.po).")
+    for path in catalogs:
+        locale = path.parent.parent.name
+        try:
+            problems += [str(p) for p in catalog_problems(load_catalog(path, locale), path)]
+        except KyrError as error:
+            problems.append(str(error))
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        fail(f"{len(problems)} problem(s) in the interface catalogs.")
+    click.echo(f"{len(catalogs)} catalog(s) OK.")
+
+
+# --- Advocacy contacts (data/contacts.yml) ---
+
+
+@main.group()
+def contacts() -> None:
+    """Advocacy contacts: validate the data, list stale and unpublished entries."""
+
+
+def _contacts_path(root: Path, file: Path | None) -> tuple[Path, str]:
+    """The contacts file (from mkdocs.yml's kyr plugin settings unless --file is given), and how
+    to name it in messages."""
+    if file is not None:
+        return file, str(file)
+    try:
+        project = load_project(root)
+    except KyrError as error:
+        fail(str(error))
+    name = str(project.plugin_config.get("contacts_file", DEFAULT_CONTACTS_FILE))
+    return root / name, name
+
+
+file_option = click.option(
+    "--file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The contacts file (default: the kyr plugin's contacts_file, data/contacts.yml).",
+)
+
+
+@contacts.command("check")
+@root_option
+@file_option
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date to measure staleness from (YYYY-MM-DD; default: today).",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    default=STALE_AFTER_DAYS,
+    show_default=True,
+    help="A published contact is stale when last verified more than this many days ago.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Also fail when a published contact is stale or its only source is old.",
+)
+def contacts_check(
+    root: Path, file: Path | None, today: datetime | None, days: int, strict: bool
+) -> None:
+    """Validate the contacts file; list stale contacts and unpublished ones with reasons.
+
+    Exits 1 when the data is invalid, and with --strict also when any contact is stale or was
+    compared with a source more than two years old.
+    """
+    path, shown = _contacts_path(root, file)
+    day = today.date() if today else date.today()
+    found, problems = check_contacts_file(path, today=day, shown_as=shown)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        fail(f"{len(problems)} problem(s) in {shown}; nothing was published from it.")
+    shown_contacts = published(found)
+    click.echo(
+        f"{shown}: {len(found)} contact(s) valid, {len(shown_contacts)} published, "
+        f"{len(found) - len(shown_contacts)} not published."
+    )
+    held_back = unpublished(found)
+    if held_back:
+        click.echo("\nNot published (fix the reason, then set published: true):")
+        for contact in held_back:
+            click.echo(f"  - {contact.id}: {' '.join(contact.unpublished_reason.split())}")
+    old = stale(found, day, days)
+    if old:
+        click.echo(f"\nStale: last verified more than {days} days before {day.isoformat()}:")
+        for contact, age in old:
+            click.echo(f"  - {contact.id}: {contact.last_verified.isoformat()} ({age} days)")
+    else:
+        click.echo(f"\nNo published contact is older than {days} days.")
+    dated_long_ago = [c for c in shown_contacts if c.old_source]
+    if dated_long_ago:
+        click.echo("\nOld source: the page was over two years old when the number was compared:")
+        for contact in dated_long_ago:
+            click.echo(f"  - {contact.id}: source dated {contact.source_date.isoformat()}")
+    if strict and (old or dated_long_ago):
+        fail(
+            f"{len(old)} stale contact(s), {len(dated_long_ago)} with an old source: "
+            "match them against a current page, or hold them back."
+        )
+
+
+@contacts.command("pending")
+@root_option
+@file_option
+def contacts_pending(root: Path, file: Path | None) -> None:
+    """Print the unpublished contacts as Markdown (the content of data/CONTACTS-PENDING.md)."""
+    path, shown = _contacts_path(root, file)
+    try:
+        found = load_contacts(path, shown_as=shown)
+    except KyrError as error:
+        fail(str(error))
+    click.echo(pending_markdown(found, shown), nl=False)
+
+
+@main.command("links")
+@root_option
+def links(root: Path) -> None:
+    """List every external web address (pages, their sources, contacts) and where it is used.
+
+    Nothing is fetched. Internal links and anchors are checked by the strict build.
+    """
+    from kyr.checks.external_links import external_links, report
+
+    try:
+        project = load_project(root)
+        contacts = str(project.plugin_config.get("contacts_file", DEFAULT_CONTACTS_FILE))
+        found = external_links(root, project.docs_dir, root / contacts)
+    except KyrError as error:
+        fail(str(error))
+    click.echo("\n".join(report(found)))
+
+
+# The translation workflow: kyr status, mark-translated, parity, new-language.
+for _command in cli_translation.COMMANDS:
+    main.add_command(_command)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""Every place we depend on internals of Material for MkDocs or mkdocs-static-i18n.
+
+Material reaches end of life in May 2027; keep this list short and complete so the move to its
+successor is a checklist. Anything not listed here uses only public MkDocs APIs.
+
+Python (this module):
+  1. static-i18n plugin attributes: `current_language`, `building` (True during the inner,
+     per-language builds it runs from its own `on_post_build`), `config.languages`.
+  2. Material's `<script id="__config">` JSON and its `base` key (search index location).
+  2b. Material's interface languages are the files partials/languages/<code>.html
+      (`material_language`, used by `kyr new-language`).
+  2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build; each
+      language needs one).
+  2d. static-i18n's `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an
+      equivalent without pathlib (`speed_up_static_i18n`, kyr.compat.i18n_files); it uses
+      static-i18n's
+      `RE_LOCALE` and the attributes static-i18n adds to files.
+Templates (overrides/):
+  3. main.html copies Material's `site_meta` block (to write absolute hreflang and canonical).
+  4. main.html and 404.html extend Material's `content` block; 404.html replaces Material's.
+  4b. partials/search.html is Material's, copied to give the search dialog an accessible name.
+  4c. partials/alternate.html is Material's language selector, copied to use the links kyr
+      computes per page (and each language's home on the 404 page). Material shows it only when
+      `extra.alternate` is set: kyr sets it, as static-i18n's `reconfigure_material` (off) would.
+  5. static-i18n's page context `i18n_file_locale` / `i18n_page_locale` are NOT used: we derive
+     the same from file names (kyr.languages).
+  6b. Material's `offline` plugin, for the offline download, and its `extra.polyfills` hook for
+     the vendored iframe-worker shim (overrides/assets/vendor).
+  7. main.html replaces Material's `scripts` block: its hashed script bundle
+     (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by kyr.js only
+     when the reader opens search; Material's `.no-js` class is removed by kyr.js.
+  8. Material's markup repaired for valid HTML (kyr.compat.material_markup): `autocomplete="off"`
+     on its
+     `__drawer`/`__search` checkboxes, and `<label for="__toc">` without its checkbox.
+Styles (overrides/assets/kyr.css):
+  6. Material class names hidden or restyled for print and accessibility: .md-header, .md-tabs,
+     .md-sidebar, .md-footer, .md-search, .md-top, .md-content__button, .md-copyright.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from kyr.compat.i18n_files import fast_create_i18n_file
+from kyr.languages import Language
+
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+
+
+def material_bundle(theme_dirs: list[str]) -> str:
+    """Site-relative path of Material's script bundle, whose file name carries a hash."""
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/bundle.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    raise FileNotFoundError("Material's assets/javascripts/bundle.*.min.js was not found")
+
+
+def i18n_plugin(config: Any) -> Any | None:
+    return config.plugins.get("i18n")
+
+
+def i18n_languages(config: Any) -> dict[str, Language]:
+    """The built languages, default first, from the static-i18n plugin's validated config."""
+    plugin = i18n_plugin(config)
+    if plugin is None:
+        code = config.theme.get("language", "en")
+        return {code: Language(code, code, default=True)}
+    languages = [
+        Language(item.locale, item.name, default=bool(item.default))
+        for item in plugin.config.languages
+        if item.build
+    ]
+    languages.sort(key=lambda lang: not lang.default)
+    return {lang.code: lang for lang in languages}
+
+
+def offline_plugin_enabled(config: Any) -> bool:
+    """Material's offline plugin is on (the offline download build, kyr.build.offline_download)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.get("enabled", True))
+
+
+def current_language(config: Any) -> str:
+    plugin = i18n_plugin(config)
+    if plugin is not None and getattr(plugin, "current_language", None):
+        return plugin.current_language
+    return config.theme.get("language", "en")
+
+
+def is_inner_build(config: Any) -> bool:
+    """True while static-i18n builds a non-default language from inside the main build."""
+    plugin = i18n_plugin(config)
+    return bool(plugin is not None and getattr(plugin, "building", False))
+
+
+def speed_up_static_i18n() -> None:
+    """Swap in kyr.compat.i18n_files' equivalent of static-i18n's per-file function (1.3.1 only: its
+    test compares the two, and another version may have changed the original)."""
+    from mkdocs_static_i18n import suffix, version
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    if version == "1.3.1" and not hasattr(suffix.create_i18n_file, "original"):
+        suffix.create_i18n_file = fast_create_i18n_file(
+            suffix.create_i18n_file, lambda code: RE_LOCALE.match(code) is not None
+        )
+
+
+def set_search_base(html: str, base: str) -> str:
+    """Point Material's scripts at the language root, so search loads that language's index."""
+
+    def replace(match: re.Match) -> str:
+        data = json.loads(match.group(2))
+        data["base"] = base
+        return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
+
+    return _CONFIG_SCRIPT.sub(replace, html, count=1)
+
+
+def material_language(code: str) -> str | None:
+    """The `theme.language` Material has for a language code (`pt_BR` -> `pt-BR`, `fr-CA` ->
+    `fr`), or None: Material fails to build with a language it has no strings for."""
+    import material  # only needed by `kyr new-language`
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in (code, code.replace("_", "-"), re.split(r"[-_]", code)[0]):
+        if (folder / f"{candidate}.html").is_file():
+            return candidate
+    return None
+
+
+def theme_languages(config: Any) -> dict[str, str | None]:
+    """Every `theme.language` a build uses (setting -> code): the theme's own, and each built
+    static-i18n language's `theme: {language: ...}`. None for a built language, other than the
+    default, that has none: static-i18n's `reconfigure_material` is off (kyr links the language
+    selector), so nothing else would give its pages the theme's text and `<html lang>`."""
+    found: dict[str, str | None] = {"theme.language": str(config.theme.get("language", "en"))}
+    plugin = i18n_plugin(config)
+    for item in plugin.config.languages if plugin is not None else []:
+        language = (item.theme or {}).get("language")
+        if item.build and (language or not item.default):
+            found[f"plugins.i18n.languages.{item.locale}.theme.language"] = (
+                str(language) if language else None
+            )
+    return found

@@ -1,0 +1,221 @@
+"""What the site publishes from the contacts: template views, `contacts.json` and vCards.
+
+Only published contacts are ever passed here. No MkDocs import.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from kyr.contacts.load import (
+    TEXT_LANGUAGES,
+    Contact,
+    emergency_set,
+    language_name,
+    published,
+    text_for,
+)
+
+JSON_VERSION = 1
+VCARD_LINE_OCTETS = 75
+
+
+# --- Template views ---
+
+
+def website_label(url: str) -> str:
+    """https://www.immdef.org/community-resources -> immdef.org/community-resources"""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return host + path + (f"?{parts.query}" if parts.query else "")
+
+
+def contact_view(contact: Contact, lang: str) -> dict:
+    """Everything the contact-card macros show, in one language."""
+    return {
+        "id": contact.id,
+        "name": text_for(contact.name, lang),
+        "kind": contact.kind,
+        "tags": list(contact.tags),
+        "phones": [
+            {
+                "href": phone.href,
+                "e164": phone.e164,
+                "display": phone.national,
+                "label": text_for(phone.label, lang),
+            }
+            for phone in contact.phones
+        ],
+        "dial_codes": [
+            {"code": code.code, "label": text_for(code.label, lang)} for code in contact.dial_codes
+        ],
+        "website": contact.website,
+        "website_label": website_label(contact.website) if contact.website else None,
+        "hours": text_for(contact.hours, lang) if contact.hours else None,
+        "services": list(text_for(contact.services, lang)),
+        "languages": [language_name(code, lang) for code in contact.languages],
+        "caution": text_for(contact.caution, lang) if contact.caution else None,
+        "source_url": contact.source_url,
+        "source_date": contact.source_date,
+        "old_source": contact.old_source,
+        "last_verified": contact.last_verified,
+        "method": contact.method,
+    }
+
+
+# --- contacts.json ---
+
+
+def contact_record(contact: Contact) -> dict:
+    """One published contact, with the texts of every language."""
+    return {
+        "id": contact.id,
+        "name": dict(contact.name),
+        "kind": contact.kind,
+        "region": contact.region,
+        "tags": list(contact.tags),
+        "phones": [
+            {
+                "e164": phone.e164,
+                "national": phone.national,
+                "tel": phone.href,
+                "label": dict(phone.label),
+            }
+            for phone in contact.phones
+        ],
+        "dial_codes": [
+            {"code": code.code, "label": dict(code.label)} for code in contact.dial_codes
+        ],
+        "website": contact.website,
+        "hours": dict(contact.hours) if contact.hours else None,
+        "services": {lang: list(items) for lang, items in contact.services.items()},
+        "languages": list(contact.languages),
+        "caution": dict(contact.caution) if contact.caution else None,
+        "source_url": contact.source_url,
+        "source_date": contact.source_date.isoformat() if contact.source_date else None,
+        "last_verified": {
+            "date": contact.last_verified.isoformat() if contact.last_verified else None,
+            "method": contact.method,
+        },
+    }
+
+
+def contacts_json(contacts: Iterable[Contact]) -> str:
+    """The published contacts as JSON, identical between builds of the same data."""
+    records = [contact_record(c) for c in contacts if c.published]
+    data = {"version": JSON_VERSION, "languages": list(TEXT_LANGUAGES), "contacts": records}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- vCard 3.0 ---
+
+NOTE_TEXT = {
+    "en": {
+        "dial": "Dial {code}: {label}",
+        "hours": "Hours: {hours}",
+        "verified": "Number as shown on {url} ({dated}), compared on {date}",
+        "dated": "dated {date}",
+        "undated": "no date on the page",
+    },
+    "es": {
+        "dial": "Marque {code}: {label}",
+        "hours": "Horario: {hours}",
+        "verified": "Número como aparece en {url} ({dated}), comparado el {date}",
+        "dated": "con fecha {date}",
+        "undated": "la página no tiene fecha",
+    },
+}
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> list[str]:
+    """Split a content line into pieces of at most 75 octets, never inside a UTF-8 character."""
+    pieces: list[str] = []
+    current, size, limit = "", 0, VCARD_LINE_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = (
+                "",
+                0,
+                VCARD_LINE_OCTETS - 1,
+            )  # continuation lines start with a space
+        current += char
+        size += width
+    pieces.append(current)
+    return [pieces[0]] + [" " + piece for piece in pieces[1:]]
+
+
+def vcard(contact: Contact, lang: str) -> str:
+    """One contact as a vCard 3.0, in one language (CRLF line ends, folded at 75 octets)."""
+    name = text_for(contact.name, lang)
+    texts = NOTE_TEXT.get(lang, NOTE_TEXT["en"])
+    note = [f"{text_for(p.label, lang)}: {p.national}" for p in contact.phones]
+    note += [
+        texts["dial"].format(code=d.code, label=text_for(d.label, lang)) for d in contact.dial_codes
+    ]
+    if contact.hours:
+        note.append(texts["hours"].format(hours=text_for(contact.hours, lang)))
+    if contact.caution:
+        note.append(text_for(contact.caution, lang))
+    if contact.last_verified:
+        dated = (
+            texts["dated"].format(date=contact.source_date.isoformat())
+            if contact.source_date
+            else texts["undated"]
+        )
+        note.append(
+            texts["verified"].format(
+                date=contact.last_verified.isoformat(), url=contact.source_url, dated=dated
+            )
+        )
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "PRODID:-//Know Your Rights L.A.//contacts//EN",
+        f"UID:urn:kyr-la:contact:{contact.id}",
+        f"FN:{_escape(name)}",
+        f"N:{_escape(name)};;;;",
+        f"ORG:{_escape(name)}",
+        "X-ABShowAs:COMPANY",
+    ]
+    for number, phone in enumerate(contact.phones, start=1):
+        lines.append(f"item{number}.TEL;TYPE=VOICE:{phone.e164}")
+        lines.append(f"item{number}.X-ABLabel:{_escape(text_for(phone.label, lang))}")
+    if contact.website:
+        lines.append(f"URL:{contact.website}")
+    lines.append(f"NOTE:{_escape(chr(10).join(note))}")
+    lines.append("END:VCARD")
+    return "".join(piece + "\r\n" for line in lines for piece in _fold(line))
+
+
+def vcards(contacts: Iterable[Contact], lang: str) -> str:
+    """Several contacts in one .vcf file."""
+    return "".join(vcard(contact, lang) for contact in contacts)
+
+
+def write_contact_files(site_dir: Path, contacts: Iterable[Contact], languages: Iterable) -> None:
+    """contacts.json (published data, every language) and vCards in each language's folder."""
+    shown = published(contacts)
+    (site_dir / "contacts.json").write_text(contacts_json(shown), encoding="utf-8")
+    emergency = emergency_set(shown)
+    for language in languages:
+        folder = site_dir / language.prefix / "contacts"
+        folder.mkdir(parents=True, exist_ok=True)
+        for contact in shown:
+            (folder / f"{contact.id}.vcf").write_bytes(vcard(contact, language.code).encode())
+        (folder / "emergency.vcf").write_bytes(vcards(emergency, language.code).encode())

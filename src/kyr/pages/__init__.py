@@ -1,0 +1,3 @@
+"""Reading page sources: text files, front matter, markers, fenced code, YAML lines, typed phone
+numbers.
+"""

@@ -1,0 +1,3 @@
+"""Flyers and red cards as PDFs: the printable pages, Chromium printing, QR codes, reproducible
+bytes.
+"""

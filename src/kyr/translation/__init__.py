@@ -1,0 +1,3 @@
+"""The translation workflow: catalogs, translation marks, status, reports, views and new
+languages.
+"""
