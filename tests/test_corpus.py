@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kyr.build.report import UNEXPECTED
+from kyr.publish.report import UNEXPECTED
 from tests.helpers import FIXTURES, make_project, run_kyr, write_project_config
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -10,12 +10,17 @@ from pathlib import Path
 import pytest
 
 from kyr.output.search_index import FOLD, WORDS_FIELD
-from kyr.output.search_words import WORDS_FILE, load_search_words
+from kyr.output.search_words import load_search_words
 from kyr.project import load_project
 from tests.helpers import REPO, serve
 
 PROJECT = load_project(REPO)
-GROUPS = load_search_words(REPO / WORDS_FILE, list(PROJECT.languages), PROJECT.docs_dir)
+GROUPS = load_search_words(
+    PROJECT.search_words_file,
+    list(PROJECT.languages),
+    PROJECT.docs_dir,
+    PROJECT.shown(PROJECT.search_words_file),
+)
 
 # (language, query, pages every result list must include). Misspellings are not supported:
 # lunr's fuzzy matching would also find unrelated words; people can search again.

@@ -1,4 +1,8 @@
-"""Typed configuration of the `kyr` MkDocs plugin."""
+"""Typed configuration of the `kyr` MkDocs plugin.
+
+There is no `enabled` switch: the theme overrides need the plugin (its strings, filters and page
+context), so a site without it is a site without `overrides/` too.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,6 @@ from mkdocs.config.base import Config
 
 
 class KyrConfig(Config):
-    enabled = opt.Type(bool, default=True)
-
     # Settings for interface strings (gettext catalogs, relative to mkdocs.yml)
     translations_dir = opt.Type(str, default="translations")
 

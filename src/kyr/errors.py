@@ -50,3 +50,19 @@ def yaml_error(path: str | Path, error: Exception, what: str, *, first_line: int
         line=mark.line + first_line if mark else None,
         hint=YAML_HINT,
     )
+
+
+def shown_path(path: str | Path, root: Path) -> str:
+    """`path` relative to `root` in forward slashes, or as given when it lies outside `root`."""
+    path = Path(path)
+    if not path.is_absolute():
+        return path.as_posix()
+    if path.is_relative_to(root):  # the usual case, without touching the disk
+        return path.relative_to(root).as_posix()
+    for base in (root, root.resolve()):  # a symlinked folder on either side
+        for candidate in (path, path.resolve()):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
+    return str(path)

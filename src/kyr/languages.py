@@ -1,4 +1,4 @@
-"""Language-neutral page paths, per-language URLs and hreflang alternates (no MkDocs import).
+"""The site's languages, page paths per language, URLs and hreflang alternates (no MkDocs import).
 
 The site uses the suffix layout: `about.md` is English (the default language) and `about.es.md`
 its Spanish translation. English pages live at `/`, every other language under `/<code>/`.
@@ -6,7 +6,7 @@ its Spanish translation. English pages live at `/`, every other language under `
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -21,6 +21,55 @@ class Language:
     def prefix(self) -> str:
         """URL prefix of this language's pages: '' for the default language, 'es/' for Spanish."""
         return "" if self.default else f"{self.code}/"
+
+
+class Languages(Mapping[str, Language]):
+    """Every language the site builds, the default first: the one shape of the language list.
+
+    A mapping of code to Language (so `languages["es"]`, `"es" in languages` and `for code in
+    languages` work), plus the default, the codes and the names.
+    """
+
+    def __init__(self, languages: Iterable[Language]) -> None:
+        ordered = sorted(languages, key=lambda lang: not lang.default)
+        if sum(lang.default for lang in ordered) != 1:
+            raise ValueError("exactly one language must be the default")
+        self._by_code = {lang.code: lang for lang in ordered}
+
+    @classmethod
+    def of(cls, names: Mapping[str, str], default: str) -> Languages:
+        """From {code: name} and the default's code (tests and tools)."""
+        return cls(Language(code, name, code == default) for code, name in names.items())
+
+    def __getitem__(self, code: str) -> Language:
+        return self._by_code[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_code)
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __repr__(self) -> str:
+        return f"Languages({list(self._by_code.values())!r})"
+
+    @property
+    def default(self) -> Language:
+        return next(iter(self._by_code.values()))
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self._by_code)
+
+    @property
+    def names(self) -> dict[str, str]:
+        """{code: name}, default first."""
+        return {code: lang.name for code, lang in self._by_code.items()}
+
+    @property
+    def others(self) -> tuple[Language, ...]:
+        """Every language but the default."""
+        return tuple(lang for lang in self._by_code.values() if not lang.default)
 
 
 def source_language(src_uri: str, codes: Iterable[str], default: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kyr.checks.safe_content import mask_code
 from kyr.contacts.source import parse_entries
+from kyr.errors import shown_path
 from kyr.pages.front_matter import split_front_matter
 from kyr.pages.text_files import read_page, read_text
 
@@ -73,10 +74,7 @@ def external_links(
     """{url: uses}, from every page and (when it exists) the contacts file."""
 
     def shown(path: Path) -> str:
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown_path(path, root)
 
     uses: dict[str, set[LinkUse]] = {}
     for path in sorted(docs_dir.rglob("*.md")):

@@ -16,8 +16,6 @@ import yaml
 from kyr.errors import KyrError, yaml_error
 from kyr.pages.text_files import decode_text
 
-POLICY_FILE = "data/source-policy.yml"
-
 
 @dataclass(frozen=True)
 class RefusedHost:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from kyr.build.site import build_site
 from kyr.checks.content import Finding, Rules, check_docs, summarize
 from kyr.checks.parity import check_parity
-from kyr.checks.source_policy import POLICY_FILE, load_source_policy, refused_host
+from kyr.checks.source_policy import load_source_policy, refused_host
 from kyr.cli import translation as cli_translation
 from kyr.cli.options import fail, root_option
 from kyr.contacts.load import (
@@ -24,12 +23,11 @@ from kyr.contacts.load import (
 )
 from kyr.contacts.select import select_for_marker
 from kyr.errors import KyrError
-from kyr.output.search_words import WORDS_FILE, load_search_words
+from kyr.output.search_words import load_search_words
 from kyr.pages.markers import MarkerError, find_markers
 from kyr.project import load_project
+from kyr.publish.build import build_site
 from kyr.translation.catalogs import catalog_problems, load_catalog, template_drift
-
-DEFAULT_CONTACTS_FILE = "data/contacts.yml"
 
 
 @click.group()
@@ -43,10 +41,11 @@ def main() -> None:
 def build(root: Path, no_pdf: bool) -> None:
     """Build the site strictly, every PDF and the offline ZIP; the old site stays on failure."""
     try:
-        result = build_site(load_project(root), pdfs=not no_pdf, offline=not no_pdf)
+        project = load_project(root)
+        result = build_site(project, pdfs=not no_pdf, offline=not no_pdf)
     except KyrError as error:
         fail(str(error))
-    click.echo(f"Site built in {result.site_dir}.")
+    click.echo(f"Site built in {project.shown(result.site_dir)}.")
     if result.pdfs.files:
         click.echo(f"{len(result.pdfs.files)} PDF(s) made in {result.pdfs.seconds:.1f} s.")
     for warning in result.warnings:
@@ -74,10 +73,15 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
     """
     try:
         project = load_project(root)
-        policy_file = str(project.plugin_config.get("source_policy_file", POLICY_FILE))
-        policy = load_source_policy(root / policy_file, policy_file)
-        words_file = str(project.plugin_config.get("search_words_file", WORDS_FILE))
-        load_search_words(root / words_file, list(project.languages), project.docs_dir, words_file)
+        policy = load_source_policy(
+            project.source_policy_file, project.shown(project.source_policy_file)
+        )
+        load_search_words(
+            project.search_words_file,
+            list(project.languages),
+            project.docs_dir,
+            project.shown(project.search_words_file),
+        )
     except KyrError as error:
         fail(str(error))
     rules = Rules(
@@ -88,13 +92,14 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         today=today.date() if today else date.today(),
         strict=strict,
     )
-    findings, readability = check_docs(project.docs_dir, rules)
+    docs_dir = Path(project.shown(project.docs_dir))  # messages name docs/x.md, not /abs/…
+    findings, readability = check_docs(root / docs_dir, rules)
     contacts = _contacts_for_check(root)
     findings += _refused_contact_sources(contacts, policy)
-    findings += _marker_problems(contacts, project.docs_dir)
+    findings += _marker_problems(contacts, root / docs_dir)
     # Current translations keep their English page's headings, links and contacts (kyr parity).
     parity = check_parity(
-        project.docs_dir, rules.languages, rules.default, shown_docs=str(project.docs_dir)
+        project.docs_dir, rules.languages, rules.default, shown_docs=str(root / docs_dir)
     )
     findings += [finding for finding in parity.findings if finding not in findings]
     if scores:
@@ -103,7 +108,7 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         click.echo(str(finding), err=True)
     problems = [finding for finding in findings if not finding.warning]
     if problems:
-        fail(f"{len(problems)} problem(s) in {project.docs_dir}.")
+        fail(f"{len(problems)} problem(s) in {docs_dir}.")
     warned = len(findings) - len(problems)
     click.echo(f"{len(readability)} page(s) OK" + (f", {warned} warning(s)." if warned else "."))
 
@@ -192,8 +197,7 @@ def _contacts_path(root: Path, file: Path | None) -> tuple[Path, str]:
         project = load_project(root)
     except KyrError as error:
         fail(str(error))
-    name = str(project.plugin_config.get("contacts_file", DEFAULT_CONTACTS_FILE))
-    return root / name, name
+    return project.contacts_file, project.shown(project.contacts_file)
 
 
 file_option = click.option(
@@ -293,8 +297,7 @@ def links(root: Path) -> None:
 
     try:
         project = load_project(root)
-        contacts = str(project.plugin_config.get("contacts_file", DEFAULT_CONTACTS_FILE))
-        found = external_links(root, project.docs_dir, root / contacts)
+        found = external_links(project.root, project.docs_dir, project.contacts_file)
     except KyrError as error:
         fail(str(error))
     click.echo("\n".join(report(found)))

@@ -44,15 +44,8 @@ def _project(root: Path) -> Project:
         fail(str(error))
 
 
-def _translations_dir(project: Project) -> Path:
-    return project.root / str(project.plugin_config.get("translations_dir", "translations"))
-
-
 def _shown_docs(project: Project) -> str:
-    try:
-        return project.docs_dir.resolve().relative_to(project.root.resolve()).as_posix()
-    except ValueError:
-        return project.docs_dir.as_posix()
+    return project.shown(project.docs_dir)
 
 
 def _changes(project: Project, status: ProjectStatus) -> dict[str, EnglishChanges]:
@@ -140,7 +133,7 @@ def status(
         touched = languages_touched(
             changed,
             docs=_shown_docs(project),
-            translations=_shown(project.root, _translations_dir(project)),
+            translations=_shown(project.root, project.translations_dir),
             codes=list(project.languages),
             default=project.default_language,
         )
@@ -151,10 +144,10 @@ def status(
     result = collect_status(
         project.root,
         project.docs_dir,
-        project.languages,
+        project.languages.names,
         project.default_language,
         pending=set(project.pending_translations),
-        translations_dir=_translations_dir(project),
+        translations_dir=project.translations_dir,
         only=only,
         changed_on=lambda path: git_info.last_commit_date(project.root, path),
     )
@@ -327,7 +320,7 @@ def new_language(root: Path, code: str, name: str | None) -> None:
             name=name,
             site_name=str(config.get("site_name", "")),
             nav_labels=nav_labels_of(config),
-            translations_dir=_translations_dir(project),
+            translations_dir=project.translations_dir,
             theme_language=theme_language,
         )
     except KyrError as error:

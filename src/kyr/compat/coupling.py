@@ -81,7 +81,7 @@ def i18n_languages(config: Any) -> dict[str, Language]:
 
 
 def offline_plugin_enabled(config: Any) -> bool:
-    """Material's offline plugin is on (the offline download build, kyr.build.offline_download)."""
+    """Material's offline plugin is on (the offline download, kyr.publish.offline_download)."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(plugin is not None and plugin.config.get("enabled", True))
 

@@ -23,8 +23,6 @@ import yaml
 from kyr.errors import KyrError, yaml_error
 from kyr.pages.text_files import decode_text
 
-WORDS_FILE = "data/search-words.yml"
-
 
 @dataclass(frozen=True)
 class WordGroup:
@@ -35,7 +33,7 @@ class WordGroup:
 
 
 def load_search_words(
-    path: Path, languages: list[str], docs_dir: Path, shown: str = WORDS_FILE
+    path: Path, languages: list[str], docs_dir: Path, shown: str
 ) -> list[WordGroup]:
     """The word groups; a missing file means none. A bad entry is an error with its line."""
     if not path.is_file():

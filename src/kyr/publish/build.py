@@ -2,7 +2,7 @@
 
 Everything is built into a temporary folder beside the output; the output is replaced only when
 every step succeeded, so a failed build never leaves a broken or half-written site behind.
-When MkDocs fails, its log is summarized as one line per problem (kyr.build.report).
+When MkDocs fails, its log is summarized as one line per problem (kyr.publish.report).
 """
 
 from __future__ import annotations
@@ -15,13 +15,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kyr.build.report import BuildFailed, summarize
-from kyr.languages import Language
-from kyr.build.offline_download import make_offline_download
 from kyr.printing.pdf import RenderReport, render_pdfs
 from kyr.printing.printables import all_pdf_files, find_printables, is_local_address
-from kyr.project import Project
 from kyr.printing.reproducible import content_date
+from kyr.project import Project
+from kyr.publish.offline_download import make_offline_download
+from kyr.publish.report import BuildFailed, summarize
 
 
 @dataclass(frozen=True)
@@ -52,11 +51,8 @@ def build_site(project: Project, *, pdfs: bool = True, offline: bool = True) -> 
         log = _mkdocs_build(project, staging)
         report = RenderReport([], 0.0)
         if pdfs:
-            languages = {
-                code: Language(code, name, default=code == project.default_language)
-                for code, name in project.languages.items()
-            }
-            printables = find_printables(project.docs_dir, languages, project.default_language)
+            languages = project.languages
+            printables = find_printables(project.docs_dir, languages, languages.default.code)
             report = render_pdfs(
                 staging,
                 all_pdf_files(printables, languages),
@@ -84,7 +80,7 @@ def _mkdocs_build(project: Project, output: Path) -> str:
     log = result.stdout + result.stderr
     if result.returncode != 0:
         report = summarize(log, project.root, project.docs_dir, project.root / "mkdocs.yml")
-        raise BuildFailed(report, project.site_dir)
+        raise BuildFailed(report, project.shown(project.site_dir))
     return log
 
 
