@@ -43,9 +43,21 @@ class Build:
         return sorted(self.site.rglob("*.html"))
 
 
+class EnvTag(list):
+    """`!ENV [NAME, default]`, written back as it was: a fixture's config still reads it."""
+
+
+yaml.SafeDumper.add_representer(EnvTag, lambda dumper, tag: dumper.represent_sequence("!ENV", tag))
+
+
 def project_config() -> dict:
     with (REPO / "mkdocs.yml").open("rb") as handle:
-        return yaml_load(handle)
+        settings = yaml_load(handle)
+    # The offline download's switch stays a switch (kyr build sets it for that build only).
+    for plugin in settings["plugins"]:
+        if isinstance(plugin, dict) and "offline" in plugin:
+            plugin["offline"]["enabled"] = EnvTag(["KYR_OFFLINE", False])
+    return settings
 
 
 def copy_project_parts(root: Path, *, real_docs: bool) -> None:

@@ -73,6 +73,8 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         project = project_from_config(config, self.config)
         root_path = urlsplit(config.site_url or "/").path or "/"
         offline = coupling.offline_plugin_enabled(config)
+        if offline:  # the offline download: search must run from file:// pages
+            config.extra["polyfills"] = [coupling.OFFLINE_POLYFILL]
         with plugin_errors():
             self.state = start_site(
                 project,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 from mkdocs import exceptions
 
-from kyr.compat.coupling import i18n_languages
+from kyr.compat.coupling import i18n_languages, i18n_nav_labels
 from kyr.config import KyrConfig
 from kyr.errors import KyrError, shown_path, yaml_error
 from kyr.languages import Languages
@@ -35,6 +35,8 @@ class Project:
     site_url: str  # the published address (SITE_URL); PDFs are rendered at it
     languages: Languages
     settings: KyrConfig  # the kyr plugin's validated settings (defaults when it is not listed)
+    site_name: str = ""
+    nav_labels: tuple[str, ...] = ()  # section labels some language translates (nav_translations)
 
     @property
     def config_file(self) -> Path:
@@ -87,6 +89,8 @@ def project_from_config(config: MkDocsConfig, settings: KyrConfig | None = None)
         site_url=str(config.site_url or ""),
         languages=Languages(i18n_languages(config).values()),
         settings=settings,
+        site_name=str(config.site_name or ""),
+        nav_labels=i18n_nav_labels(config),
     )
 
 

@@ -9,7 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import click
-from mkdocs.utils.yaml import yaml_load
 
 from kyr.checks.parity import check_parity
 from kyr.cli.options import fail, root_option
@@ -20,7 +19,7 @@ from kyr.project import Project, load_project
 from kyr.translation import git as git_info
 from kyr.translation.catalogs import template_drift
 from kyr.translation.marks import git_blob_hash, read_translation_of, set_translation_of
-from kyr.translation.new_language import add_language, nav_labels_of, parse_code
+from kyr.translation.new_language import add_language, parse_code
 from kyr.translation.report import (
     EnglishChanges,
     english_changes,
@@ -302,8 +301,6 @@ def new_language(root: Path, code: str, name: str | None) -> None:
         parse_code(code)
     except KyrError as error:
         fail(str(error))
-    with (project.root / "mkdocs.yml").open("rb") as handle:
-        config = yaml_load(handle) or {}
     theme_language = coupling.material_language(code)
     if theme_language is None:
         click.secho(
@@ -318,8 +315,8 @@ def new_language(root: Path, code: str, name: str | None) -> None:
             project.root,
             code,
             name=name,
-            site_name=str(config.get("site_name", "")),
-            nav_labels=nav_labels_of(config),
+            site_name=project.site_name,
+            nav_labels=list(project.nav_labels),
             translations_dir=project.translations_dir,
             theme_language=theme_language,
         )

@@ -80,6 +80,20 @@ def i18n_languages(config: Any) -> dict[str, Language]:
     return {lang.code: lang for lang in languages}
 
 
+# Material's `extra.polyfills` scripts load before its bundle; the offline download needs this
+# shim (vendored) so search runs from file:// pages (item 6b).
+OFFLINE_POLYFILL = "assets/vendor/iframe-worker-shim.js"
+
+
+def i18n_nav_labels(config: Any) -> tuple[str, ...]:
+    """Every section label some language translates (static-i18n's `nav_translations` keys)."""
+    plugin = i18n_plugin(config)
+    labels: dict[str, None] = {}
+    for item in plugin.config.languages if plugin is not None else []:
+        labels.update(dict.fromkeys(item.nav_translations or {}))
+    return tuple(labels)
+
+
 def offline_plugin_enabled(config: Any) -> bool:
     """Material's offline plugin is on (the offline download, kyr.publish.offline_download)."""
     plugin = config.plugins.get("material/offline") or config.plugins.get("offline")

@@ -14,50 +14,38 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import yaml_load
-
 from kyr.errors import KyrError
 
 DOWNLOAD = "download/know-your-rights-la.zip"
-SHIM = "assets/vendor/iframe-worker-shim.js"
+# mkdocs.yml lists Material's offline plugin with `enabled: !ENV [KYR_OFFLINE, false]`.
+OFFLINE_SWITCH = "KYR_OFFLINE"
 # Zip entries carry this time unless SOURCE_DATE_EPOCH says otherwise (the ZIP format's epoch).
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def offline_config(project_root: Path, output: Path) -> dict:
-    with (project_root / "mkdocs.yml").open("rb") as handle:
-        settings = yaml_load(handle)
-    plugins = []
-    for plugin in settings.get("plugins", []):
-        name = plugin if isinstance(plugin, str) else next(iter(plugin))
-        if name == "i18n":
-            plugins.append("offline")  # before i18n, which runs its language builds last
-        plugins.append(plugin)
-    settings["plugins"] = plugins
-    settings.setdefault("extra", {})["polyfills"] = [SHIM]
-    settings["site_dir"] = str(output)
-    return settings
-
-
 def build_offline_site(project_root: Path, output: Path) -> None:
-    """Build the file-URL variant of the site into `output`."""
-    config = project_root / ".mkdocs-offline.yml"
-    config.write_text(yaml.safe_dump(offline_config(project_root, output), allow_unicode=True))
-    try:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-            capture_output=True, text=True, env=env, cwd=project_root,
-        )  # fmt: skip
-    finally:
-        config.unlink(missing_ok=True)
+    """Build the file-URL variant of the site into `output`: the same mkdocs.yml, with the
+    offline plugin switched on (the kyr plugin then adds the search shim)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", OFFLINE_SWITCH: "true"}
+    command = [
+        sys.executable, "-m", "mkdocs", "build", "--strict",
+        "-f", str(project_root / "mkdocs.yml"), "-d", str(output),
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project_root)
     if result.returncode != 0:
         problems = [line for line in (result.stdout + result.stderr).splitlines()
                     if not line.startswith("INFO")]  # fmt: skip
         raise KyrError(
-            project_root / "mkdocs.yml",
+            "mkdocs.yml",
             "the offline download did not build:\n  " + "\n  ".join(problems[-20:]),
+        )
+    # Without the switch the "offline" site would need a web server: say so, publish nothing.
+    if not (output / "search" / "search_index.js").is_file():
+        raise KyrError(
+            "mkdocs.yml",
+            "the offline download needs Material's offline plugin",
+            key="plugins",
+            hint=f"List '- offline: {{enabled: !ENV [{OFFLINE_SWITCH}, false]}}' before i18n.",
         )
 
 

@@ -81,16 +81,6 @@ def _leaves(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def nav_labels_of(config: dict) -> list[str]:
-    """Every section label some language already translates (`nav_translations` keys)."""
-    labels: dict[str, None] = {}
-    for item in config.get("plugins", []):
-        i18n = item.get("i18n") if isinstance(item, dict) else None
-        for language in (i18n or {}).get("languages", []) or []:
-            labels.update(dict.fromkeys((language or {}).get("nav_translations") or {}))
-    return list(labels)
-
-
 def language_entry(code: str, name: str, site_name: str, nav_labels: list[str]) -> dict:
     """The new language's settings; texts to translate start as the English text."""
     entry: dict = {"locale": code, "name": name, "build": True, "site_name": site_name}
