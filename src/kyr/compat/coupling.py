@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from kyr.compat.i18n_files import fast_create_i18n_file
-from kyr.languages import Language
+from kyr.languages import Language, Languages
 
 _CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
@@ -65,19 +65,17 @@ def i18n_plugin(config: Any) -> Any | None:
     return config.plugins.get("i18n")
 
 
-def i18n_languages(config: Any) -> dict[str, Language]:
+def i18n_languages(config: Any) -> Languages:
     """The built languages, default first, from the static-i18n plugin's validated config."""
     plugin = i18n_plugin(config)
     if plugin is None:
         code = config.theme.get("language", "en")
-        return {code: Language(code, code, default=True)}
-    languages = [
+        return Languages([Language(code, code, default=True)])
+    return Languages(
         Language(item.locale, item.name, default=bool(item.default))
         for item in plugin.config.languages
         if item.build
-    ]
-    languages.sort(key=lambda lang: not lang.default)
-    return {lang.code: lang for lang in languages}
+    )
 
 
 # Material's `extra.polyfills` scripts load before its bundle; the offline download needs this
