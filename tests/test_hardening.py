@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
 from kyr.checks.safe_content import unsafe_html, unsafe_markdown
@@ -308,8 +309,8 @@ document.addEventListener("securitypolicyviolation",
 
 @pytest.fixture(scope="module")
 def real_url(real_site: Build) -> str:
-    config = yaml.safe_load((real_site.root / "mkdocs.yml").read_text(encoding="utf-8"))
-    return config["site_url"]
+    with (real_site.root / "mkdocs.yml").open("rb") as handle:
+        return yaml_load(handle)["site_url"]
 
 
 @pytest.fixture

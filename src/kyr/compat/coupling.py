@@ -13,8 +13,7 @@ Python (this module):
       language needs one).
   2d. static-i18n's `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an
       equivalent without pathlib (`speed_up_static_i18n`, kyr.compat.i18n_files); it uses
-      static-i18n's
-      `RE_LOCALE` and the attributes static-i18n adds to files.
+      static-i18n's `RE_LOCALE` and the attributes static-i18n adds to files.
 Templates (overrides/):
   3. main.html copies Material's `site_meta` block (to write absolute hreflang and canonical).
   4. main.html and 404.html extend Material's `content` block; 404.html replaces Material's.
@@ -30,11 +29,24 @@ Templates (overrides/):
      (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by kyr.js only
      when the reader opens search; Material's `.no-js` class is removed by kyr.js.
   8. Material's markup repaired for valid HTML (kyr.compat.material_markup): `autocomplete="off"`
-     on its
-     `__drawer`/`__search` checkboxes, and `<label for="__toc">` without its checkbox.
-Styles (overrides/assets/kyr.css):
-  6. Material class names hidden or restyled for print and accessibility: .md-header, .md-tabs,
-     .md-sidebar, .md-footer, .md-search, .md-top, .md-content__button, .md-copyright.
+     on its `__drawer`/`__search` checkboxes, and `<label for="__toc">` without its checkbox.
+  9. Accent folding in search (overrides/assets/javascripts/lunr/min/lunr.fold.min.js): a
+     lunr-languages plugin that Material's search worker loads as if it were a language, because
+     kyr lists "fold" in `config.lang` (kyr.output.search_index); it relies on the worker's
+     loading of lunr.<lang>.min.js and on lunr-languages' plugin form. In the offline download,
+     each language's index is also written as the `search_index.js` Material loads from files.
+Styles, scripts and PDFs (kyr.compat.material_names, checked by tests/test_compat.py):
+  6. Material's class names and CSS custom properties used by overrides/assets/kyr.css, kyr.js,
+     our templates and printing/pdf.py, each with where and why; and the templates copied from
+     Material (4b, 4c) with the Material version they were copied from.
+MkDocs (kyr.compat.mkdocs_log, kyr.compat.i18n_files):
+  10. The wording of MkDocs' log messages (broken links and anchors, nav, config validation,
+      page errors) and of Python tracebacks, which `kyr build` turns into one line per problem.
+  11. MkDocs' private `File._get_url` (kyr.compat.i18n_files, with item 2d).
+  12. static-i18n's `RE_LOCALE`, the language codes it accepts (`is_i18n_locale`, used by
+      `kyr new-language`).
+Nothing outside kyr.compat imports Material or static-i18n, or touches a private attribute of
+another package's object: tests/test_compat.py fails if anything does.
 """
 
 from __future__ import annotations
@@ -109,6 +121,13 @@ def is_inner_build(config: Any) -> bool:
     """True while static-i18n builds a non-default language from inside the main build."""
     plugin = i18n_plugin(config)
     return bool(plugin is not None and getattr(plugin, "building", False))
+
+
+def is_i18n_locale(code: str) -> bool:
+    """A language code static-i18n accepts (its `RE_LOCALE`)."""
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    return RE_LOCALE.match(code) is not None
 
 
 def speed_up_static_i18n() -> None:

@@ -17,53 +17,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kyr.compat import mkdocs_log
 from kyr.errors import KyrError
 from kyr.pages.yaml_lines import line_of
 
 UNEXPECTED = "MkDocs stopped with an unexpected error"
 
-_RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s+(.*)$")
-# MkDocs' plugin loggers start messages with "kyr: " (or "[name] " in older versions).
-_PLUGIN_PREFIX = re.compile(r"^(\[[\w./-]+\]\s+|(kyr|i18n|search|material/\w+): )")
-_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|NotFound)\b.*")
-_FRAME = re.compile(r'^\s+File "(?P<path>.+?)", line (?P<line>\d+)')
 FRAME = "\0frame "  # marks a traceback frame (path:line) among a record's lines
-TEMPLATE_ERROR = re.compile(r"^jinja2\.exceptions\.(?P<kind>\w+): (?P<message>.*)$")
-
-_MISSING_TARGET = re.compile(
-    r"^Doc file '(?P<src>.+?)' contains a link '(?P<link>.+?)', but the target "
-    r"(?:'(?P<target>.+?)' )?is not found among documentation files\.?(?P<more>.*)$"
-)
-_MISSING_ANCHOR_HERE = re.compile(
-    r"^Doc file '(?P<src>.+?)' contains a link '(?P<link>#.*?)', but there is no such anchor "
-    r"on this page\.?$"
-)
-_MISSING_ANCHOR_THERE = re.compile(
-    r"^Doc file '(?P<src>.+?)' contains a link '(?P<link>.+?)', but the doc '(?P<doc>.+?)' "
-    r"does not contain an anchor '(?P<anchor>.+?)'\.?$"
-)
-_ABSOLUTE_LINK = re.compile(
-    r"^Doc file '(?P<src>.+?)' contains an absolute link '(?P<link>.+?)', it was left as is\.?$"
-)
-_UNRECOGNIZED_LINK = re.compile(
-    r"^Doc file '(?P<src>.+?)' contains an unrecognized relative link '(?P<link>.+?)', "
-    r"it was left as is\.?(?P<more>.*)$"
-)
-_NAV_MISSING = re.compile(
-    r"^A reference to '(?P<target>.+?)' is included in the 'nav' configuration, which is not "
-    r"found in the documentation files\.?$"
-)
-_NOT_IN_NAV = re.compile(
-    r'^The following pages exist in the docs directory, but are not included in the "nav" '
-    r"configuration:"
-)
-_CONFIG = re.compile(r"^Config value '(?P<key>[^']+)': (?P<rest>.*)$")
-_PLUGIN_OPTION = re.compile(
-    r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<rest>.*)$"
-)
-_SUB_OPTION = re.compile(r"^Sub-option '(?P<option>[^']+)': (?P<rest>.*)$")
-_RECEIVED = re.compile(r"received '([^']+)'")
-_PAGE_ERROR = re.compile(r"^Error (?:reading|building) page '(?P<src>.+?)':\s*(?P<rest>.*)$")
 
 LINK_HINT = (
     "Fix the link (it is relative to this page and ends in .md, e.g. ../rights/at-home.md), "
@@ -138,23 +98,23 @@ def _records(log: str) -> list[tuple[str, list[str]]]:
     in_traceback = False
     for raw in log.splitlines():
         line = raw.rstrip()
-        match = _RECORD.match(line)
+        match = mkdocs_log.RECORD.match(line)
         if line.startswith("Traceback (most recent call last)"):
             records.append(("TRACEBACK", []))
             in_traceback = True
             continue
         if in_traceback:
             if not match:
-                frame = _FRAME.match(line)
+                frame = mkdocs_log.FRAME_LINE.match(line)
                 if frame:
                     records[-1][1].append(f"{FRAME}{frame.group('path')}:{frame.group('line')}")
                 elif line and not line.startswith((" ", "^")):
                     records[-1][1].append(line)
-                    in_traceback = not _EXCEPTION_LINE.match(line)
+                    in_traceback = not mkdocs_log.EXCEPTION_LINE.match(line)
                 continue
             in_traceback = False
         if match:
-            records.append((match.group(1), [_PLUGIN_PREFIX.sub("", match.group(2))]))
+            records.append((match.group(1), [mkdocs_log.PLUGIN_PREFIX.sub("", match.group(2))]))
         elif line.startswith("Error: "):
             records.append(("ERROR", [line.removeprefix("Error: ")]))
         elif line.startswith("Aborted with"):
@@ -166,14 +126,14 @@ def _records(log: str) -> list[tuple[str, list[str]]]:
 
 def _config_problem(project: _Project, key: str, rest: str) -> str:
     keys = [key]
-    plugin = _PLUGIN_OPTION.match(rest)
+    plugin = mkdocs_log.PLUGIN_OPTION.match(rest)
     if plugin:
         keys += [plugin.group("plugin"), plugin.group("option")]
         rest = plugin.group("rest")
-    while sub := _SUB_OPTION.match(rest):
+    while sub := mkdocs_log.SUB_OPTION.match(rest):
         keys.append(sub.group("option"))
         rest = sub.group("rest")
-    received = _RECEIVED.search(rest)
+    received = mkdocs_log.RECEIVED.search(rest)
     config = project.shown(project.config_file)
     line = line_of(project.config_file, keys, value=received.group(1) if received else None)
     if rest.startswith("Unrecognised configuration name"):
@@ -193,36 +153,36 @@ def _link_at(project: _Project, match: re.Match) -> tuple[str, str]:
 
 def _problem(project: _Project, level: str, lines: list[str], report: Report) -> None:
     first, more = lines[0], lines[1:]
-    if match := _MISSING_TARGET.match(first):
+    if match := mkdocs_log.MISSING_TARGET.match(first):
         at, link = _link_at(project, match)
         report.add(
             f"{at} the link '{link}' points to a page that does not "
             f"exist.{match.group('more').rstrip()} {LINK_HINT}"
         )
-    elif match := _MISSING_ANCHOR_HERE.match(first):
+    elif match := mkdocs_log.MISSING_ANCHOR_HERE.match(first):
         at, link = _link_at(project, match)
         report.add(
             f"{at} the link '{link}' points to a heading that is not on this page. {ANCHOR_HINT}"
         )
-    elif match := _MISSING_ANCHOR_THERE.match(first):
+    elif match := mkdocs_log.MISSING_ANCHOR_THERE.match(first):
         at, link = _link_at(project, match)
         report.add(
             f"{at} the link '{link}' points to '{match.group('anchor')}', which is not a heading "
             f"in {project.page(match.group('doc'))}. {ANCHOR_HINT}"
         )
-    elif match := _ABSOLUTE_LINK.match(first):
+    elif match := mkdocs_log.ABSOLUTE_LINK.match(first):
         at, link = _link_at(project, match)
         report.add(
             f"{at} the link '{link}' starts with '/', which breaks when the site is not at the "
             "root of its host. Link to the page's .md file with a relative path instead."
         )
-    elif match := _UNRECOGNIZED_LINK.match(first):
+    elif match := mkdocs_log.UNRECOGNIZED_LINK.match(first):
         at, link = _link_at(project, match)
         report.add(
             f"{at} the link '{link}' is not a link to a page or file in docs/. Link to the "
             "page's .md file (e.g. about.md)."
         )
-    elif match := _NAV_MISSING.match(first):
+    elif match := mkdocs_log.NAV_MISSING.match(first):
         target = match.group("target")
         config = project.shown(project.config_file)
         line = line_of(project.config_file, ["nav"], value=target)
@@ -230,7 +190,7 @@ def _problem(project: _Project, level: str, lines: list[str], report: Report) ->
             f"{_at(config, line)} [nav] lists '{target}', which is not a page in docs/. "
             f"Add docs/{target}, or remove it from nav."
         )
-    elif _NOT_IN_NAV.match(first):
+    elif mkdocs_log.NOT_IN_NAV.match(first):
         for item in more:
             src = item.strip().removeprefix("- ").strip()
             if src:
@@ -238,9 +198,9 @@ def _problem(project: _Project, level: str, lines: list[str], report: Report) ->
                     f"{project.page(src)}: this page is not listed in the nav of mkdocs.yml, so "
                     "readers cannot find it. Add it to nav (or delete the page)."
                 )
-    elif match := _CONFIG.match(first):
+    elif match := mkdocs_log.CONFIG.match(first):
         report.add(_config_problem(project, match.group("key"), match.group("rest")))
-    elif match := _PAGE_ERROR.match(first):
+    elif match := mkdocs_log.PAGE_ERROR.match(first):
         if match.group("rest").strip():  # not one of our errors: a traceback follows
             report.failed_page = match.group("src")
     elif level == "TRACEBACK":
@@ -259,7 +219,7 @@ def _crash(project: _Project, lines: list[str], report: Report) -> None:
     where = project.relative(ours[-1]) if ours else None
     page = project.page(report.failed_page) if report.failed_page else None
     report.failed_page = None
-    template = TEMPLATE_ERROR.match(last)
+    template = mkdocs_log.TEMPLATE_ERROR.match(last)
     if template and where:
         during = f" (while building {page})" if page else ""
         report.add(

@@ -5,7 +5,6 @@ import). mkdocs.yml is edited as text, so its comments and layout stay as they a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,16 +12,14 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po, write_po
 
+from kyr.compat.coupling import is_i18n_locale
 from kyr.errors import KyrError
 from kyr.translation.catalogs import po_path
-
-# The codes mkdocs-static-i18n accepts (its config.RE_LOCALE): en, en-US, en_US, zh-Hant-TW.
-STATIC_I18N_CODE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 
 
 def parse_code(code: str) -> Locale:
     """The Babel locale of a language code; refuses codes Babel or static-i18n do not know."""
-    if not STATIC_I18N_CODE.match(code):
+    if not is_i18n_locale(code):  # static-i18n's own test: en, en-US, en_US, zh-Hant-TW
         raise KyrError(
             "mkdocs.yml",
             f"'{code}' is not a language code the site can use",
