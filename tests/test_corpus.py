@@ -3,7 +3,9 @@
 Each case is applied to a copy of the fixture site (tests/fixtures/mini with the project's
 overrides, translations and data), then the real command runs. It must exit non-zero with exactly
 one new message that names the file (and the line or key where there is one) and says what to
-do, and never with a Python traceback. See tests/corpus/README.md for the case format.
+do, and never with a Python traceback. What `kyr build` refuses, `kyr check` must report in the
+same words (one rule, two policies: the build stops at the first problem, the check lists them
+all), and a bad contacts file fails all three commands alike. See tests/corpus/README.md.
 """
 
 from __future__ import annotations
@@ -118,6 +120,13 @@ class Outcome:
     command: str
     returncode: int
     output: str
+    # The same input under the other commands that must refuse it: {command: (exit, output)}
+    also: dict[str, tuple[int, str]]
+
+
+# One rule, two policies: what `kyr build` refuses, `kyr check` reports in the same words (and a
+# bad contacts file fails the build and the check as it fails `kyr contacts check`).
+ALSO = {"build": ("check",), "contacts": ("build", "check"), "check": ()}
 
 
 def run_case(case: Path, corpus_base: Path, folder: Path) -> Outcome:
@@ -130,8 +139,12 @@ def run_case(case: Path, corpus_base: Path, folder: Path) -> Outcome:
     if spec.get("config"):
         write_project_config(root, spec["config"])
     command = spec.get("command", "build")
-    result = run(root, command)
-    return Outcome(root, command, result.returncode, result.stdout + result.stderr)
+    also = {}
+    for other in ALSO[command]:
+        result = run(root, other)
+        also[other] = (result.returncode, result.stdout + result.stderr)
+    result = run(root, command)  # last: the build leaves no site behind on failure
+    return Outcome(root, command, result.returncode, result.stdout + result.stderr, also)
 
 
 @pytest.fixture(scope="session")
@@ -175,3 +188,7 @@ def test_bad_input_fails_with_one_clear_message(case: Path, outcomes, baseline):
     assert expect["hint"] in message, message
     if command == "build":  # nothing was published
         assert not (root / "site").exists()
+    for other, (returncode, other_output) in outcome.also.items():
+        assert returncode != 0, f"kyr {other}:\n{other_output}"
+        assert "Traceback" not in other_output, other_output
+        assert message in other_output.splitlines(), f"kyr {other}:\n{other_output}"

@@ -37,6 +37,7 @@ class Project:
     settings: KyrConfig  # the kyr plugin's validated settings (defaults when it is not listed)
     site_name: str = ""
     nav_labels: tuple[str, ...] = ()  # section labels some language translates (nav_translations)
+    theme_dirs: tuple[str, ...] = ()  # the theme's folders, overrides/ first
 
     @property
     def config_file(self) -> Path:
@@ -91,6 +92,7 @@ def project_from_config(config: MkDocsConfig, settings: KyrConfig | None = None)
         settings=settings,
         site_name=str(config.site_name or ""),
         nav_labels=i18n_nav_labels(config),
+        theme_dirs=tuple(config.theme.dirs),
     )
 
 

@@ -9,38 +9,42 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import textstat
 
 from kyr.checks.glossary import GLOSSARY, colliding_words, inconsistent_terms
-from kyr.checks.safe_content import unsafe_markdown
+from kyr.checks.page import page_problems
 from kyr.checks.source_policy import RefusedHost, refused_host
+from kyr.checks.typed_phones import typed_phone_problem
 from kyr.errors import KyrError
 from kyr.languages import neutral_source, source_language
 from kyr.pages.front_matter import split_front_matter
-from kyr.pages.phones_in_text import find_phone_numbers
+from kyr.pages.markers import MarkerError, find_markers
 from kyr.pages.text_files import read_page
 
 REQUIRED_FIELDS = ("title", "description", "last_reviewed")
 SOURCE_FIELDS = ("url", "title", "seen")
-MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\((?:https?:)?//")
-UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|img)\b", re.I)
-TIP_LINE = re.compile(r"DHS[\s-]*2[\s-]*ICE", re.I)
-MARKER = re.compile(r"^\s*<!--\s*kyr:")
+MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")  # for readability
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
 class Finding:
     path: str
-    line: int
+    line: int | None
     message: str
     warning: bool = False  # shown, but `kyr check` still passes
 
+    @classmethod
+    def from_error(cls, error: KyrError) -> Finding:
+        """A rule the build shares: the finding reads exactly as the build's message."""
+        where = f"{error.path}:" if error.line is None else f"{error.path}:{error.line}:"
+        return cls(error.path, error.line, str(error).removeprefix(where).lstrip())
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {'warning: ' if self.warning else ''}{self.message}"
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 @dataclass
@@ -58,6 +62,8 @@ class Rules:
     review_warn_days: int = 90  # a review older than this is a warning
     review_fail_days: int = 180  # ... and older than this fails with `kyr check --strict`
     strict: bool = False
+    contacts_file: str = "data/contacts.yml"  # named by the typed-phone rule
+    templates: frozenset[str] | None = None  # the theme's templates; None: not checked
 
 
 @dataclass(frozen=True)
@@ -130,8 +136,6 @@ def _source_problems(
 ) -> list[Finding]:
     """One source's dates and host: `seen` is the day someone read it, `published` the source's
     own date (optional), and the host is not on the refused list."""
-    if not _is_date(source["seen"]):
-        return [Finding(shown, line, f"source {number} 'seen' must be a date")]
     problems = []
     if rules.today is not None and source["seen"] > rules.today:
         problems.append(
@@ -179,15 +183,25 @@ def _source_problems(
     return problems
 
 
-def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[Finding]:
-    """Every problem in one page; broken front matter stops the rest of the page's checks."""
+def check_page(path: Path, rules: Rules) -> list[Finding]:
+    """Every problem in one page: the build's rules (kyr.checks.page, typed phones, markers),
+    each listed, then what only `kyr check` asks (fields, sources, review age, Who to call).
+    Broken front matter stops the rest of the page's checks."""
     shown = str(path)
     try:
         text = read_page(path, shown)
         page = split_front_matter(text, path)
     except KyrError as error:
-        return [Finding(shown, error.line or 1, error.message)]
-    findings: list[Finding] = []
+        return [Finding.from_error(error)]
+    findings = [Finding.from_error(error) for error in page_problems(text, shown, rules.templates)]
+    typed = typed_phone_problem(text, shown, rules.contacts_file)
+    if typed is not None:
+        findings.append(Finding.from_error(typed))
+    try:
+        markers = find_markers(text)
+    except MarkerError as error:
+        findings.append(Finding.from_error(KyrError(shown, error.message, line=error.line)))
+        markers = []
     meta = page.meta
 
     def at_text(needle: str, *, key: bool = False) -> int | None:
@@ -204,88 +218,40 @@ def check_page(path: Path, relative: str, rules: Rules, docs_dir: Path) -> list[
     for key in REQUIRED_FIELDS:
         if not meta.get(key):
             findings.append(Finding(shown, 1, f"front matter lacks '{key}'; add it"))
-    if meta.get("last_reviewed") and not _is_date(meta["last_reviewed"]):
-        findings.append(
-            Finding(shown, at("last_reviewed"), "'last_reviewed' must be a date like 2026-11-27")
-        )
-    elif meta.get("last_reviewed") and rules.today is not None:
+    if _is_date(meta.get("last_reviewed")) and rules.today is not None:
         findings += _review_age(shown, at("last_reviewed"), meta["last_reviewed"], rules)
     body_lines = page.body.splitlines()
-    is_directory = any("kyr:directory" in line for line in body_lines)
     sources = meta.get("sources")
     # The contacts directory cites each contact's own source on its card instead.
-    if not is_directory:
-        if not isinstance(sources, list) or not sources:
+    if not any(marker.kind == "directory" for marker in markers):
+        if not sources:
             findings.append(
                 Finding(shown, at("sources") if sources else 1, "cites no source; add 'sources:'")
             )
-        else:
-            for number, source in enumerate(sources, start=1):
-                if not isinstance(source, dict) or any(not source.get(k) for k in SOURCE_FIELDS):
-                    findings.append(
-                        Finding(shown, at("sources"), f"source {number} needs url, title and seen")
-                    )
-                elif not str(source["url"]).startswith(("https://", "http://")):
-                    findings.append(
-                        Finding(shown, at("sources"), f"source {number} url must be a web address")
-                    )
-                else:
-                    line = at_text(f"url: {source['url']}") or at("sources")
-                    findings += _source_problems(shown, line, number, source, rules)
-
-    unsafe = {found.line: found.what for found in unsafe_markdown(page.body, page.body_line)}
-    for offset, line in enumerate(body_lines):
-        number = page.body_line + offset
-        if MARKER.match(line):
-            continue
-        for phone in find_phone_numbers(line):
-            findings.append(
-                Finding(
-                    shown,
-                    number,
-                    f"phone number typed by hand ({phone.text}); use a contacts marker",
-                )
-            )
-        if TIP_LINE.search(line):
-            findings.append(Finding(shown, number, "the DHS/ICE tip line must never be published"))
-        if number in unsafe:
-            findings.append(
-                Finding(
-                    shown,
-                    number,
-                    f"no scripts, frames or external images in pages ({unsafe[number]}); remove it",
-                )
-            )
-        elif EXTERNAL_IMAGE.search(line) or UNSAFE_HTML.search(line):
-            findings.append(
-                Finding(shown, number, "no scripts, frames or external images in pages")
-            )
-        for target in MARKDOWN_LINK.findall(line):
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("#"):
-                continue
-            file_part = target.split("#")[0]
-            linked = (docs_dir / PurePosixPath(relative).parent / file_part).resolve()
-            if not linked.exists():
-                findings.append(
-                    Finding(shown, number, f"links to '{target}', which does not exist")
-                )
+        for number, source in enumerate(sources if isinstance(sources, list) else [], start=1):
+            if (
+                isinstance(source, dict)
+                and str(source.get("url", "")).startswith("http")
+                and _is_date(source.get("seen"))
+            ):
+                line = at_text(f"url: {source['url']}") or at("sources")
+                findings += _source_problems(shown, line, number, source, rules)
 
     last_heading = max(
         (i for i, line in enumerate(body_lines) if line.startswith("## ")), default=None
     )
-    if last_heading is None or not any(MARKER.match(line) for line in body_lines[last_heading:]):
+    heading_line = page.body_line + (last_heading or 0)
+    if last_heading is None or not any(marker.line > heading_line for marker in markers):
         findings.append(
             Finding(
-                shown,
-                page.body_line + (last_heading or 0),
-                "end with a 'Who to call' section holding a contacts marker",
+                shown, heading_line, "end with a 'Who to call' section holding a contacts marker"
             )
         )
     return findings
 
 
 def readability_of(path: Path, relative: str, rules: Rules) -> Readability:
-    page = split_front_matter(path.read_text(encoding="utf-8"), path)
+    page = split_front_matter(read_page(path, str(path)), path)
     language = source_language(relative, rules.languages, rules.default)
     text = readable_text(page.body)
     name, score = measure(text, language)
@@ -309,17 +275,11 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
     for relative in pages:
         path = docs_dir / relative
         try:
-            read_page(path, str(path))
-        except KyrError as error:  # not text, or too large: nothing else can be checked
-            findings.append(Finding(str(path), error.line or 1, f"{error.message}. {error.hint}"))
+            split_front_matter(read_page(path, str(path)), path)
+        except KyrError as error:  # not text, too large, or no front matter: nothing else
+            findings.append(Finding.from_error(error))
             continue
-        page_findings = check_page(path, relative, rules, docs_dir)
-        findings += page_findings
-        if any(
-            "front matter is not valid" in f.message or "closing '---'" in f.message
-            for f in page_findings
-        ):
-            continue
+        findings += check_page(path, rules)
         try:
             result = readability_of(path, relative, rules)
         except KyrError:  # front matter that is not a mapping: already reported above

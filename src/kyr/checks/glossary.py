@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kyr.errors import KyrError
 from kyr.pages.front_matter import PageSource, split_front_matter
+from kyr.pages.text_files import read_page
 
 GLOSSARY = "glossary.md"
 ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|[^|]*\|\s*$", re.M)
@@ -61,11 +62,12 @@ def _pages_and_twins(
         english = translated.with_name(translated.name.removesuffix(f".{language}.md") + ".md")
         if not english.is_file() or english.name == GLOSSARY:
             continue
-        yield (
-            translated,
-            split_front_matter(translated.read_text("utf-8"), translated),
-            split_front_matter(english.read_text("utf-8"), english),
-        )
+        try:
+            page = split_front_matter(read_page(translated, str(translated)), translated)
+            english_page = split_front_matter(read_page(english, str(english)), english)
+        except KyrError:  # unreadable or broken: the page checks report it
+            continue
+        yield translated, page, english_page
 
 
 def inconsistent_terms(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,26 @@ def _is_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
-def meta_problem(
+def _source_problem(number: int, item: object) -> tuple[str, str] | None:
+    """(message, hint) when source `number` lacks a usable url, title or seen date."""
+    if not isinstance(item, dict):
+        return f"source {number} must have url, title and seen", DATE_HINT
+    url, title, seen = item.get("url"), item.get("title"), item.get("seen")
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return f"source {number} needs a url starting with https://", (
+            "Copy the address of the page you read."
+        )
+    if not isinstance(title, str) or not title.strip():
+        return f"source {number} needs a title", "Name the page read."
+    if not _is_date(seen):
+        return f"source {number}: 'seen' must be a date, not {seen!r}", DATE_HINT
+    return None
+
+
+def meta_problems(
     text: str, source: PageSource, shown: str | Path, templates: Collection[str] | None = None
-) -> KyrError | None:
-    """The first front matter field whose type the templates cannot use."""
+) -> Iterator[KyrError]:
+    """Each front matter field whose type the templates cannot use (one problem per field)."""
     meta = source.meta
 
     def error(key: str, message: str, hint: str) -> KyrError:
@@ -58,11 +74,11 @@ def meta_problem(
 
     for key in TEXT_FIELDS:
         if key in meta and (not isinstance(meta[key], str) or not meta[key].strip()):
-            return error(
+            yield error(
                 key, f"'{key}' must be text, not {meta[key]!r}", "Write it on one line as text."
             )
     if "last_reviewed" in meta and not _is_date(meta["last_reviewed"]):
-        return error(
+        yield error(
             "last_reviewed",
             f"'last_reviewed' must be a date, not {meta['last_reviewed']!r}",
             DATE_HINT,
@@ -70,71 +86,62 @@ def meta_problem(
     if "sources" in meta:
         sources = meta["sources"]
         if not isinstance(sources, list):
-            return error(
+            sources = []
+            yield error(
                 "sources",
                 "'sources' must be a list of sources",
                 "Start each source with '  - url: ...' and give it a title and a seen date.",
             )
         for number, item in enumerate(sources, start=1):
-            if not isinstance(item, dict):
-                return error("sources", f"source {number} must have url, title and seen", DATE_HINT)
-            url, title, seen = item.get("url"), item.get("title"), item.get("seen")
-            if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-                return error(
-                    "sources",
-                    f"source {number} needs a url starting with https://",
-                    "Copy the address of the page you read.",
-                )
-            if not isinstance(title, str) or not title.strip():
-                return error("sources", f"source {number} needs a title", "Name the page read.")
-            if not _is_date(seen):
-                return error(
-                    "sources", f"source {number}: 'seen' must be a date, not {seen!r}", DATE_HINT
-                )
+            problem = _source_problem(number, item)
+            if problem is not None:
+                yield error("sources", *problem)
+                break  # one line for the sources key: the first bad source
     if "card_back" in meta and (
         not isinstance(meta["card_back"], list)
         or not all(isinstance(line, str) for line in meta["card_back"])
     ):
-        return error(
+        yield error(
             "card_back", "'card_back' must be a list of lines of text", "Start each line with '- '."
         )
     if "template" in meta:
         template = meta["template"]
         if not isinstance(template, str) or (templates is not None and template not in templates):
             known = ", ".join(sorted(t for t in templates or () if "/" not in t)) or "none"
-            return error(
+            yield error(
                 "template",
                 f"the template {template!r} does not exist",
                 f"Use one of: {known} (in overrides/), or remove the 'template' line.",
             )
-    return None
 
 
-def page_problem(
+def page_problems(
     text: str, shown: str | Path, templates: Collection[str] | None = None
-) -> KyrError | None:
-    """The first reason this page must not be built, or None."""
+) -> Iterator[KyrError]:
+    """Every reason this page must not be built, in the order of the file; broken front matter
+    stops the rest. The build stops at the first (`page_problem`); `kyr check` lists them all."""
     try:
         source = split_front_matter(text, shown)
     except KyrError as error:
-        return error
-    problem = meta_problem(text, source, shown, templates)
-    if problem:
-        return problem
-    unsafe = unsafe_markdown(source.body, source.body_line)
-    if unsafe:
-        return KyrError(
-            shown, f"unsafe content: {unsafe[0].what}", line=unsafe[0].line, hint=UNSAFE_HINT
-        )
+        yield error
+        return
+    yield from meta_problems(text, source, shown, templates)
+    for unsafe in unsafe_markdown(source.body, source.body_line):
+        yield KyrError(shown, f"unsafe content: {unsafe.what}", line=unsafe.line, hint=UNSAFE_HINT)
     masked = mask_code(source.body)
-    link = _PHONE_LINK.search(masked)
-    if link:
+    for link in _PHONE_LINK.finditer(masked):
         scheme = next(group for group in link.groups() if group).lower()
-        return KyrError(
+        yield KyrError(
             shown,
             f"a {scheme}: link is typed into the page",
             line=source.body_line + masked.count("\n", 0, link.start()),
             hint="Phone links come only from data/contacts.yml, where every number is checked: "
             "use a marker such as <!-- kyr:contacts id=... -->.",
         )
-    return None
+
+
+def page_problem(
+    text: str, shown: str | Path, templates: Collection[str] | None = None
+) -> KyrError | None:
+    """The first reason this page must not be built, or None."""
+    return next(page_problems(text, shown, templates), None)

@@ -29,6 +29,7 @@ from kyr.pages.fenced_code import FENCE, fenced_code_lines
 from kyr.pages.front_matter import split_front_matter
 from kyr.pages.markers import MarkerError, find_markers
 from kyr.pages.phones_in_text import find_phone_numbers
+from kyr.pages.text_files import read_page
 from kyr.translation.marks import git_blob_hash, read_translation_of
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -286,10 +287,10 @@ def check_parity(
     problems: list[Finding] = []
     for src in files:
         try:
-            text = (docs_dir / src).read_text(encoding="utf-8")
-            parts[src] = read_parts(text, f"{shown_docs}/{src}")
-        except KyrError as error:
-            problems.append(Finding(error.path, error.line or 1, error.message))
+            shown = f"{shown_docs}/{src}"
+            parts[src] = read_parts(read_page(docs_dir / src, shown), shown)
+        except KyrError as error:  # the page's own problem, in the words the build uses
+            problems.append(Finding.from_error(error))
     anchors: dict[str, dict[str, list[str]]] = {}
     for src, found in parts.items():
         language = source_language(src, codes, default)

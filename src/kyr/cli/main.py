@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kyr.checks.content import Finding, Rules, check_docs, summarize
+from kyr.checks.guard import theme_templates
 from kyr.checks.parity import check_parity
 from kyr.checks.source_policy import load_source_policy, refused_host
 from kyr.cli import translation as cli_translation
@@ -26,7 +27,7 @@ from kyr.errors import KyrError
 from kyr.output.search_words import load_search_words
 from kyr.pages.markers import MarkerError, find_markers
 from kyr.project import load_project
-from kyr.publish.build import build_site
+from kyr.publish.build import build_problems, build_site
 from kyr.translation.catalogs import catalog_problems, load_catalog, template_drift
 
 
@@ -91,7 +92,13 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         refused_hosts=policy,
         today=today.date() if today else date.today(),
         strict=strict,
+        contacts_file=project.shown(project.contacts_file),
+        templates=frozenset(theme_templates(project.theme_dirs)),
     )
+    # First what only MkDocs can judge (nav, links, anchors, templates), as `kyr build` says it.
+    built = build_problems(project)
+    for line in built:
+        click.echo(line, err=True)
     docs_dir = Path(project.shown(project.docs_dir))  # messages name docs/x.md, not /abs/…
     findings, readability = check_docs(root / docs_dir, rules)
     contacts = _contacts_for_check(root)
@@ -104,11 +111,12 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
     findings += [finding for finding in parity.findings if finding not in findings]
     if scores:
         click.echo("\n".join(summarize(readability)))
+    findings = [finding for finding in findings if str(finding) not in built]  # said once
     for finding in findings:
         click.echo(str(finding), err=True)
     problems = [finding for finding in findings if not finding.warning]
-    if problems:
-        fail(f"{len(problems)} problem(s) in {docs_dir}.")
+    if problems or built:
+        fail(f"{len(problems) + len(built)} problem(s) in {docs_dir}.")
     warned = len(findings) - len(problems)
     click.echo(f"{len(readability)} page(s) OK" + (f", {warned} warning(s)." if warned else "."))
 

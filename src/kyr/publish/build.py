@@ -20,7 +20,7 @@ from kyr.printing.printables import all_pdf_files, find_printables, is_local_add
 from kyr.printing.reproducible import content_date
 from kyr.project import Project
 from kyr.publish.offline_download import make_offline_download
-from kyr.publish.report import BuildFailed, summarize
+from kyr.publish.report import UNEXPECTED, BuildFailed, summarize
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,18 @@ def build_site(project: Project, *, pdfs: bool = True, offline: bool = True) -> 
         return BuildResult(site_dir, report, log, warnings)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_problems(project: Project) -> list[str]:
+    """The strict build's problems, one line each, as `kyr build` shows them (none: the site
+    builds). Built into a temporary folder that is then removed; `kyr check` runs this so that a
+    rule only MkDocs can judge (nav, links, anchors, templates) is still written once."""
+    with tempfile.TemporaryDirectory(prefix="kyr-check-") as temp:
+        try:
+            _mkdocs_build(project, Path(temp) / "site")
+        except BuildFailed as failed:
+            return failed.report.problems or [f"{UNEXPECTED} (MkDocs printed no message)."]
+    return []
 
 
 def _mkdocs_build(project: Project, output: Path) -> str:
