@@ -34,11 +34,15 @@ from kyr.contacts.load import (
 from kyr.errors import KyrError
 from kyr.pages.markers import MarkerError, find_markers, html_block, replace_markers
 from kyr.pages.phones_in_text import find_phone_numbers
+from kyr.translation.catalogs import translations_for
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "contacts.yml"
 PATH = "data/contacts.yml"
 TODAY = date(2026, 11, 27)
+LANGS = ("en", "es")  # the site's languages, the default first
+# Each language's interface strings, as the build installs them (the vCard notes use them).
+GETTEXT = {code: translations_for(REPO / "translations", code, "en").gettext for code in LANGS}
 
 VALID = dedent(
     """\
@@ -94,7 +98,7 @@ VALID = dedent(
 
 
 def problems(text: str, today: date | None = TODAY) -> list[KyrError]:
-    return check_contacts(text, PATH, today=today)[1]
+    return check_contacts(text, PATH, languages=LANGS, today=today)[1]
 
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
@@ -112,7 +116,7 @@ def replace_once(text: str, old: str, new: str) -> str:
 
 
 def test_valid_data_has_no_problems():
-    contacts, errors = check_contacts(VALID, PATH, today=TODAY)
+    contacts, errors = check_contacts(VALID, PATH, languages=LANGS, today=TODAY)
     assert errors == []
     assert [c.id for c in contacts] == ["hotline-a", "legal-b", "pending-c"]
     assert [c.id for c in published(contacts)] == ["hotline-a", "legal-b"]
@@ -120,7 +124,7 @@ def test_valid_data_has_no_problems():
 
 
 def test_phone_numbers_get_e164_for_links_and_national_format_for_display():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     hotline, legal, pending = contacts
     assert hotline.phones[0].e164 == "+18886244752"
     assert hotline.phones[0].href == "tel:+18886244752"
@@ -132,14 +136,14 @@ def test_phone_numbers_get_e164_for_links_and_national_format_for_display():
 
 def test_a_number_with_a_foreign_country_code_is_shown_internationally():
     text = replace_once(VALID, '"888-624-4752"', '"+503 7070-1071"')
-    contacts, errors = check_contacts(text, PATH)
+    contacts, errors = check_contacts(text, PATH, languages=LANGS)
     assert errors == []
     assert contacts[0].phones[0].e164 == "+50370701071"
     assert contacts[0].phones[0].national == "+503 7070 1071"
 
 
 def test_dial_codes_are_kept_apart_from_phone_numbers():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     legal = by_id(contacts, "legal-b")
     assert [d.code for d in legal.dial_codes] == ["699#"]
     assert all(p.href.startswith("tel:+1") for p in legal.phones)
@@ -271,12 +275,12 @@ BAD_CASES = {
         "1-866-347-2423",
         "DHS/ICE tip line",
     ),
-    "missing Spanish label": (
+    "label in a language the site lacks": (
         'label: {en: "Court line", es: "Línea de la corte"}',
-        'label: {en: "Court line"}',
-        "legal-b.phones[0].label.es",
-        'label: {en: "Court line"}',
-        "label.es",
+        'label: {en: "Court line", fr: "Ligne du tribunal"}',
+        "legal-b.phones[0].label.fr",
+        'label: {en: "Court line", fr: "Ligne du tribunal"}',
+        "unknown language 'fr' in phones[0].label",
     ),
     "phone number typed into a label": (
         '{en: "Court line", es',
@@ -390,18 +394,18 @@ def test_load_contacts_raises_the_first_problem(tmp_path):
     path = tmp_path / "contacts.yml"
     path.write_text(replace_once(VALID, "kind: legal-aid", "kind: lawyer"), encoding="utf-8")
     with pytest.raises(KyrError) as caught:
-        load_contacts(path, shown_as="data/contacts.yml")
+        load_contacts(path, languages=LANGS, shown_as="data/contacts.yml")
     assert caught.value.key == "legal-b.kind"
     assert str(caught.value).startswith("data/contacts.yml:")
     with pytest.raises(KyrError, match="does not exist"):
-        load_contacts(tmp_path / "missing.yml")
+        load_contacts(tmp_path / "missing.yml", languages=LANGS)
 
 
 # --- Selecting and grouping ---
 
 
 def test_select_by_tag_and_emergency_contact_ignore_unpublished():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     assert [c.id for c in with_tag(contacts, "consulate")] == []
     assert [c.id for c in with_tag(contacts, "court")] == ["legal-b"]
     assert emergency_contact(contacts).id == "hotline-a"
@@ -417,7 +421,7 @@ def test_directory_groups_each_contact_once_in_its_most_specific_group():
         "  tags: [consulate]\n",
         "  tags: [consulate, detained]\n  last_verified: {date: 2026-11-27, method: source}\n",
     )
-    contacts, errors = check_contacts(text, PATH)
+    contacts, errors = check_contacts(text, PATH, languages=LANGS)
     assert errors == []
     groups = {key: [c.id for c in members] for key, members in directory_groups(contacts)}
     assert list(groups) == ["report", "legal", "consulate"]  # display order, empty ones dropped
@@ -428,7 +432,7 @@ def test_directory_groups_each_contact_once_in_its_most_specific_group():
 
 
 def test_stale_lists_published_contacts_older_than_the_limit():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     # legal-b was verified 2025-01-24: 672 days before TODAY.
     assert [(c.id, age) for c, age in stale(contacts, TODAY)] == [("legal-b", 672)]
     assert stale(contacts, date(2025, 7, 23)) == []  # exactly 180 days: not yet stale
@@ -440,7 +444,7 @@ def test_stale_lists_published_contacts_older_than_the_limit():
 
 
 def test_json_export_holds_published_contacts_in_both_languages_only():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     text = contacts_json(contacts)
     assert text == contacts_json(contacts)  # identical between builds
     data = json.loads(text)
@@ -470,9 +474,9 @@ def unfold(card: str) -> str:
 
 
 def test_vcard_is_version_3_with_crlf_e164_and_page_language_text():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     legal = by_id(contacts, "legal-b")
-    card = vcard(legal, "es")
+    card = vcard(legal, "es", GETTEXT["es"])
     assert card.startswith("BEGIN:VCARD\r\nVERSION:3.0\r\n")
     assert card.endswith("END:VCARD\r\n")
     assert "\n" not in card.replace("\r\n", "")
@@ -488,25 +492,25 @@ def test_vcard_is_version_3_with_crlf_e164_and_page_language_text():
 
 
 def test_vcard_escapes_commas_and_semicolons_and_folds_long_lines():
-    contacts, _ = check_contacts(VALID, PATH)
-    english = unfold(vcard(by_id(contacts, "legal-b"), "en"))
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
+    english = unfold(vcard(by_id(contacts, "legal-b"), "en", GETTEXT["en"]))
     assert "FN:Legal B\\, Inc.\\; office\r\n" in english
     long_name = replace_once(VALID, '"Hotline A"', '"' + "Línea muy larga " * 10 + '"')
-    contacts, _ = check_contacts(long_name, PATH)
-    card = vcard(contacts[0], "en")
+    contacts, _ = check_contacts(long_name, PATH, languages=LANGS)
+    card = vcard(contacts[0], "en", GETTEXT["en"])
     assert "\r\n " in card  # folded
     assert all(len(line.encode()) <= 75 for line in card.split("\r\n"))
     assert "Línea muy larga " * 3 in unfold(card)
 
 
 def test_emergency_set_is_the_hotline_then_the_tagged_contacts_by_need():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     assert [c.id for c in emergency_set(contacts)] == ["hotline-a"]
     tagged = VALID.replace("tags: [legal, detained, court]", "tags: [legal, emergency-set]")
-    contacts, errors = check_contacts(tagged, PATH)
+    contacts, errors = check_contacts(tagged, PATH, languages=LANGS)
     assert errors == []
     assert [c.id for c in emergency_set(contacts)] == ["hotline-a", "legal-b"]
-    text = vcards(emergency_set(contacts), "en")
+    text = vcards(emergency_set(contacts), "en", GETTEXT["en"])
     assert text.count("BEGIN:VCARD") == 2 and "+18886244752" in text
 
 
@@ -514,7 +518,7 @@ def test_emergency_set_is_the_hotline_then_the_tagged_contacts_by_need():
 
 
 def test_contact_view_is_in_the_page_language():
-    contacts, _ = check_contacts(VALID, PATH)
+    contacts, _ = check_contacts(VALID, PATH, languages=LANGS)
     view = contact_view(contacts[0], "es")
     assert view["name"] == "Línea A"
     assert view["phones"][0] == {
@@ -540,7 +544,7 @@ def test_source_date_and_caution_reach_the_card_json_and_vcard():
         '  caution: {en: "Run by ICE", es: "Lo maneja ICE"}\n',
         1,
     )
-    contacts, errors = check_contacts(text, PATH)
+    contacts, errors = check_contacts(text, PATH, languages=LANGS)
     assert errors == []
     hotline = contacts[0]
     assert hotline.source_date == date(2024, 11, 26)
@@ -552,13 +556,15 @@ def test_source_date_and_caution_reach_the_card_json_and_vcard():
     record = json.loads(contacts_json(contacts))["contacts"][0]
     assert record["source_date"] == "2024-11-26"
     assert record["caution"] == {"en": "Run by ICE", "es": "Lo maneja ICE"}
-    card = vcard(hotline, "en").replace("\r\n ", "")
+    card = vcard(hotline, "en", GETTEXT["en"]).replace("\r\n ", "")
     assert "Run by ICE" in card
     assert "(dated 2024-11-26)\\, compared on 2026-11-27" in card
     # A day less is not old; no source date at all says so instead of inventing one.
     newer = text.replace("source_date: 2024-11-26", "source_date: 2024-11-27")
-    assert not check_contacts(newer, PATH)[0][0].old_source
-    undated = vcard(check_contacts(VALID, PATH)[0][0], "es").replace("\r\n ", "")
+    assert not check_contacts(newer, PATH, languages=LANGS)[0][0].old_source
+    undated = vcard(
+        check_contacts(VALID, PATH, languages=LANGS)[0][0], "es", GETTEXT["es"]
+    ).replace("\r\n ", "")
     assert "(la página no tiene fecha)\\, comparado el 2026-11-27" in undated
 
 
@@ -681,7 +687,8 @@ def test_malformed_markers_are_errors_with_their_line(line):
 
 def test_the_real_contacts_file_is_valid_and_safe():
     # The real file is checked against the real date: nothing in it may be dated in the future.
-    contacts, errors = check_contacts(DATA.read_text(encoding="utf-8"), PATH, today=date.today())
+    text = DATA.read_text(encoding="utf-8")
+    contacts, errors = check_contacts(text, PATH, languages=LANGS, today=date.today())
     assert errors == [], [str(e) for e in errors]
     shown = published(contacts)
     assert len(with_tag(shown, "emergency")) == 1
@@ -699,7 +706,7 @@ def test_the_real_contacts_file_is_valid_and_safe():
 
 
 def test_the_pending_list_is_up_to_date():
-    contacts = load_contacts(DATA, shown_as=PATH)
+    contacts = load_contacts(DATA, languages=LANGS, shown_as=PATH)
     expected = pending_markdown(contacts, PATH)
     actual = (REPO / "data" / "CONTACTS-PENDING.md").read_text(encoding="utf-8")
     assert actual == expected, "Run: kyr contacts pending > data/CONTACTS-PENDING.md"

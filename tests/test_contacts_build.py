@@ -14,7 +14,7 @@ from babel.dates import format_date
 from kyr.contacts.load import emergency_contact, emergency_set, load_contacts, published, with_tag
 from tests.helpers import REPO, Build, build_site, resolve_href
 
-CONTACTS = load_contacts(REPO / "data" / "contacts.yml")
+CONTACTS = load_contacts(REPO / "data" / "contacts.yml", languages=("en", "es"))
 SHOWN = published(CONTACTS)
 TEL = re.compile(r"^tel:\+[1-9]\d{7,14}$")
 NATIONAL = re.compile(r"^\(\d{3}\) \d{3}-\d{4}$")

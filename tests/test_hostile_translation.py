@@ -15,7 +15,7 @@ from kyr.contacts.load import emergency_contact, load_contacts, published
 from tests.helpers import REPO, Build, make_project, run_kyr
 from tests.test_contacts_build import cards, links_of
 
-CONTACTS = load_contacts(REPO / "data" / "contacts.yml")
+CONTACTS = load_contacts(REPO / "data" / "contacts.yml", languages=("en", "es"))
 HOTLINE = emergency_contact(CONTACTS)
 OTHER = next(c for c in published(CONTACTS) if c.phones and c.id != HOTLINE.id)
 

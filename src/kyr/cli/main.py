@@ -124,10 +124,10 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
 def _contacts_for_check(root: Path) -> tuple[str, list]:
     """(the file as shown, its valid entries). Entries with other problems are `kyr contacts
     check`'s (and the build's) report; no file, no entries."""
-    path, shown = _contacts_path(root, None)
+    path, shown, languages = _contacts_path(root, None)
     if not path.is_file():
         return shown, []
-    return shown, check_contacts_file(path, shown_as=shown)[0]
+    return shown, check_contacts_file(path, languages=languages, shown_as=shown)[0]
 
 
 def _marker_problems(contacts: tuple[str, list], docs_dir: Path) -> list[Finding]:
@@ -196,16 +196,16 @@ def contacts() -> None:
     """Advocacy contacts: validate the data, list stale and unpublished entries."""
 
 
-def _contacts_path(root: Path, file: Path | None) -> tuple[Path, str]:
-    """The contacts file (from mkdocs.yml's kyr plugin settings unless --file is given), and how
-    to name it in messages."""
-    if file is not None:
-        return file, str(file)
+def _contacts_path(root: Path, file: Path | None) -> tuple[Path, str, tuple[str, ...]]:
+    """The contacts file (from mkdocs.yml's kyr plugin settings unless --file is given), how to
+    name it in messages, and the site's languages its texts are written in."""
     try:
         project = load_project(root)
     except KyrError as error:
         fail(str(error))
-    return project.contacts_file, project.shown(project.contacts_file)
+    if file is not None:
+        return file, str(file), project.languages.codes
+    return project.contacts_file, project.shown(project.contacts_file), project.languages.codes
 
 
 file_option = click.option(
@@ -245,9 +245,9 @@ def contacts_check(
     Exits 1 when the data is invalid, and with --strict also when any contact is stale or was
     compared with a source more than two years old.
     """
-    path, shown = _contacts_path(root, file)
+    path, shown, languages = _contacts_path(root, file)
     day = today.date() if today else date.today()
-    found, problems = check_contacts_file(path, today=day, shown_as=shown)
+    found, problems = check_contacts_file(path, languages=languages, today=day, shown_as=shown)
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems:
@@ -286,9 +286,9 @@ def contacts_check(
 @file_option
 def contacts_pending(root: Path, file: Path | None) -> None:
     """Print the unpublished contacts as Markdown (the content of data/CONTACTS-PENDING.md)."""
-    path, shown = _contacts_path(root, file)
+    path, shown, languages = _contacts_path(root, file)
     try:
-        found = load_contacts(path, shown_as=shown)
+        found = load_contacts(path, languages=languages, shown_as=shown)
     except KyrError as error:
         fail(str(error))
     click.echo(pending_markdown(found, shown), nl=False)

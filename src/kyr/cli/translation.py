@@ -13,6 +13,7 @@ import click
 from kyr.checks.parity import check_parity
 from kyr.cli.options import fail, root_option
 from kyr.compat import coupling
+from kyr.contacts.load import check_contacts_file, published, text_language
 from kyr.errors import KyrError
 from kyr.languages import neutral_source, source_language
 from kyr.project import Project, load_project
@@ -33,6 +34,7 @@ from kyr.translation.status import (
     ProjectStatus,
     collect_status,
     languages_touched,
+    with_contacts,
 )
 
 
@@ -155,6 +157,14 @@ def status(
             result = replace(result, template_problems=tuple(template_drift(project.root)))
         except (OSError, ValueError) as error:
             result = replace(result, template_problems=(f"could not check the template: {error}",))
+    if project.contacts_file.is_file():
+        contacts = published(
+            check_contacts_file(project.contacts_file, languages=project.languages.codes)[0]
+        )
+        result = with_contacts(
+            result,
+            lambda code: [c.id for c in contacts if text_language(c, code) != code],
+        )
     changes = _changes(project, result)
     if diff_filter is not None:
         _print_diffs(result, changes, diff_filter[0])

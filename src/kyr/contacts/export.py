@@ -6,18 +6,20 @@ Only published contacts are ever passed here. No MkDocs import.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from kyr.contacts.load import (
-    TEXT_LANGUAGES,
     Contact,
     emergency_set,
     language_name,
     published,
     text_for,
+    text_language,
 )
+
+Gettext = Callable[[str], str]
 
 JSON_VERSION = 1
 VCARD_LINE_OCTETS = 75
@@ -34,10 +36,14 @@ def website_label(url: str) -> str:
     return host + path + (f"?{parts.query}" if parts.query else "")
 
 
-def contact_view(contact: Contact, lang: str) -> dict:
-    """Everything the contact-card macros show, in one language."""
+def contact_view(contact: Contact, page_lang: str) -> dict:
+    """Everything the contact-card macros show, in the page's language, or else wholly in the
+    default language with `text_lang` saying so (the card marks it and says why)."""
+    lang = text_language(contact, page_lang)
     return {
         "id": contact.id,
+        "text_lang": lang,
+        "fallback": lang != page_lang,
         "name": text_for(contact.name, lang),
         "kind": contact.kind,
         "tags": list(contact.tags),
@@ -57,7 +63,7 @@ def contact_view(contact: Contact, lang: str) -> dict:
         "website_label": website_label(contact.website) if contact.website else None,
         "hours": text_for(contact.hours, lang) if contact.hours else None,
         "services": list(text_for(contact.services, lang)),
-        "languages": [language_name(code, lang) for code in contact.languages],
+        "languages": [language_name(code, page_lang) for code in contact.languages],
         "caution": text_for(contact.caution, lang) if contact.caution else None,
         "source_url": contact.source_url,
         "source_date": contact.source_date,
@@ -107,28 +113,23 @@ def contact_record(contact: Contact) -> dict:
 def contacts_json(contacts: Iterable[Contact]) -> str:
     """The published contacts as JSON, identical between builds of the same data."""
     records = [contact_record(c) for c in contacts if c.published]
-    data = {"version": JSON_VERSION, "languages": list(TEXT_LANGUAGES), "contacts": records}
+    languages = list(dict.fromkeys(lang for record in records for lang in record["name"]))
+    data = {"version": JSON_VERSION, "languages": languages, "contacts": records}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 # --- vCard 3.0 ---
 
-NOTE_TEXT = {
-    "en": {
-        "dial": "Dial {code}: {label}",
-        "hours": "Hours: {hours}",
-        "verified": "Number as shown on {url} ({dated}), compared on {date}",
-        "dated": "dated {date}",
-        "undated": "no date on the page",
-    },
-    "es": {
-        "dial": "Marque {code}: {label}",
-        "hours": "Horario: {hours}",
-        "verified": "Número como aparece en {url} ({dated}), comparado el {date}",
-        "dated": "con fecha {date}",
-        "undated": "la página no tiene fecha",
-    },
-}
+
+def note_texts(gettext: Gettext) -> dict[str, str]:
+    """The sentences of a vCard's note, in the reader's language (the gettext catalogs)."""
+    return {
+        "dial": gettext("Dial %(code)s: %(label)s"),
+        "hours": gettext("Hours: %(hours)s"),
+        "verified": gettext("Number as shown on %(url)s (%(dated)s), compared on %(date)s"),
+        "dated": gettext("dated %(date)s"),
+        "undated": gettext("no date on the page"),
+    }
 
 
 def _escape(text: str) -> str:
@@ -160,28 +161,31 @@ def _fold(line: str) -> list[str]:
     return [pieces[0]] + [" " + piece for piece in pieces[1:]]
 
 
-def vcard(contact: Contact, lang: str) -> str:
-    """One contact as a vCard 3.0, in one language (CRLF line ends, folded at 75 octets)."""
+def vcard(contact: Contact, lang: str, gettext: Gettext) -> str:
+    """One contact as a vCard 3.0 for a reader of `lang`: the contact's texts in that language
+    (or all in the default language), the note's sentences from `gettext` (CRLF line ends,
+    folded at 75 octets)."""
+    lang = text_language(contact, lang)
     name = text_for(contact.name, lang)
-    texts = NOTE_TEXT.get(lang, NOTE_TEXT["en"])
+    texts = note_texts(gettext)
     note = [f"{text_for(p.label, lang)}: {p.national}" for p in contact.phones]
     note += [
-        texts["dial"].format(code=d.code, label=text_for(d.label, lang)) for d in contact.dial_codes
+        texts["dial"] % {"code": d.code, "label": text_for(d.label, lang)}
+        for d in contact.dial_codes
     ]
     if contact.hours:
-        note.append(texts["hours"].format(hours=text_for(contact.hours, lang)))
+        note.append(texts["hours"] % {"hours": text_for(contact.hours, lang)})
     if contact.caution:
         note.append(text_for(contact.caution, lang))
     if contact.last_verified:
         dated = (
-            texts["dated"].format(date=contact.source_date.isoformat())
+            texts["dated"] % {"date": contact.source_date.isoformat()}
             if contact.source_date
             else texts["undated"]
         )
         note.append(
-            texts["verified"].format(
-                date=contact.last_verified.isoformat(), url=contact.source_url, dated=dated
-            )
+            texts["verified"]
+            % {"date": contact.last_verified.isoformat(), "url": contact.source_url, "dated": dated}
         )
     lines = [
         "BEGIN:VCARD",
@@ -203,19 +207,27 @@ def vcard(contact: Contact, lang: str) -> str:
     return "".join(piece + "\r\n" for line in lines for piece in _fold(line))
 
 
-def vcards(contacts: Iterable[Contact], lang: str) -> str:
+def vcards(contacts: Iterable[Contact], lang: str, gettext: Gettext) -> str:
     """Several contacts in one .vcf file."""
-    return "".join(vcard(contact, lang) for contact in contacts)
+    return "".join(vcard(contact, lang, gettext) for contact in contacts)
 
 
-def write_contact_files(site_dir: Path, contacts: Iterable[Contact], languages: Iterable) -> None:
-    """contacts.json (published data, every language) and vCards in each language's folder."""
+def write_contact_files(
+    site_dir: Path,
+    contacts: Iterable[Contact],
+    languages: Iterable,
+    gettext_for: Callable[[str], Gettext],
+) -> None:
+    """contacts.json (published data, every language) and vCards in each language's folder;
+    `gettext_for(code)` gives a language's interface strings."""
     shown = published(contacts)
     (site_dir / "contacts.json").write_text(contacts_json(shown), encoding="utf-8")
     emergency = emergency_set(shown)
     for language in languages:
         folder = site_dir / language.prefix / "contacts"
         folder.mkdir(parents=True, exist_ok=True)
+        gettext = gettext_for(language.code)
         for contact in shown:
-            (folder / f"{contact.id}.vcf").write_bytes(vcard(contact, language.code).encode())
-        (folder / "emergency.vcf").write_bytes(vcards(emergency, language.code).encode())
+            card = vcard(contact, language.code, gettext)
+            (folder / f"{contact.id}.vcf").write_bytes(card.encode())
+        (folder / "emergency.vcf").write_bytes(vcards(emergency, language.code, gettext).encode())

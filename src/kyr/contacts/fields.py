@@ -18,12 +18,14 @@ from kyr.contacts.model import (
     DIAL_CODE_PATTERN,
     METHODS,
     TAGS,
-    TEXT_LANGUAGES,
     URL_PATTERN,
     DialCode,
     Phone,
     language_code,
 )
+
+# The site's language codes, the default first (kyr.project.Project.languages.codes).
+Languages = tuple[str, ...]
 
 
 def choice(value: Any, field_path: str, allowed: tuple[str, ...], fail) -> str:
@@ -32,44 +34,58 @@ def choice(value: Any, field_path: str, allowed: tuple[str, ...], fail) -> str:
     return value
 
 
-def _per_language(value: Any, field_path: str, fail, what: str) -> None:
-    """`value` is a mapping with one entry per site language, and no other key."""
-    if not isinstance(value, dict):
+def _per_language(value: Any, field_path: str, fail, what: str, languages: Languages) -> None:
+    """`value` maps language codes of the site to a {what}: the default language's is required
+    (cards fall back to it, marked as such), the others are optional, no other key is allowed."""
+    default = languages[0]
+    if not isinstance(value, dict) or default not in value:
         fail(
             field_path,
-            f"{field_path} must have one {what} per language ({', '.join(TEXT_LANGUAGES)})",
+            f"{field_path} must have one {what} per language, at least '{default}' "
+            f"(the site's languages: {', '.join(languages)})",
         )
     for lang in value:
-        if lang not in TEXT_LANGUAGES:
-            fail(f"{field_path}.{lang}", f"unknown language '{lang}' in {field_path}")
+        if lang not in languages:
+            fail(
+                f"{field_path}.{lang}",
+                f"unknown language '{lang}' in {field_path}",
+                f"The site's languages are {', '.join(languages)} (mkdocs.yml).",
+            )
 
 
-def texts(value: Any, field_path: str, fail) -> dict[str, str]:
-    _per_language(value, field_path, fail, "text")
-    for lang in TEXT_LANGUAGES:
-        text = value.get(lang)
+def texts(value: Any, field_path: str, fail, languages: Languages) -> dict[str, str]:
+    """{language: text}, the default language first."""
+    _per_language(value, field_path, fail, "text", languages)
+    for lang in value:
+        text = value[lang]
         if not isinstance(text, str) or not text.strip():
             fail(f"{field_path}.{lang}", f"{field_path}.{lang} is missing or empty")
-    return {lang: value[lang].strip() for lang in TEXT_LANGUAGES}
+    return {lang: value[lang].strip() for lang in languages if lang in value}
 
 
-def text_lists(value: Any, field_path: str, fail) -> dict[str, tuple[str, ...]]:
-    _per_language(value, field_path, fail, "list")
+def text_lists(
+    value: Any, field_path: str, fail, languages: Languages
+) -> dict[str, tuple[str, ...]]:
+    """{language: items}, the default language first; every language has as many items."""
+    _per_language(value, field_path, fail, "list", languages)
     result = {}
-    for lang in TEXT_LANGUAGES:
-        items = value.get(lang)
+    for lang in (lang for lang in languages if lang in value):
+        items = value[lang]
         if not isinstance(items, list) or not all(isinstance(s, str) and s.strip() for s in items):
             fail(f"{field_path}.{lang}", f"{field_path}.{lang} must be a list of texts")
         result[lang] = tuple(s.strip() for s in items)
-    if len(result["en"]) != len(result["es"]):
-        fail(
-            field_path,
-            f"{field_path} has {len(result['en'])} English and {len(result['es'])} Spanish items",
-        )
+    default = languages[0]
+    for lang, items in result.items():
+        if len(items) != len(result[default]):
+            fail(
+                field_path,
+                f"{field_path} has {len(result[default])} '{default}' and {len(items)} "
+                f"'{lang}' items",
+            )
     return result
 
 
-def phones(value: Any, fail) -> tuple[Phone, ...]:
+def phones(value: Any, fail, languages: Languages) -> tuple[Phone, ...]:
     if not isinstance(value, list):
         fail("phones", "phones must be a list (use [] when there is none)")
     phones = []
@@ -80,7 +96,7 @@ def phones(value: Any, fail) -> tuple[Phone, ...]:
         phones.append(
             Phone(
                 *parse_phone(item["number"], f"{where}.number", fail),
-                texts(item["label"], f"{where}.label", fail),
+                texts(item["label"], f"{where}.label", fail, languages),
             )
         )
     return tuple(phones)
@@ -114,7 +130,7 @@ def parse_phone(number: Any, field_path: str, fail) -> tuple[str, str, str]:
     return number, e164, display
 
 
-def dial_codes(value: Any, fail) -> tuple[DialCode, ...]:
+def dial_codes(value: Any, fail, languages: Languages) -> tuple[DialCode, ...]:
     if not isinstance(value, list):
         fail("dial_codes", "dial_codes must be a list")
     codes = []
@@ -125,7 +141,7 @@ def dial_codes(value: Any, fail) -> tuple[DialCode, ...]:
         code = str(item["code"])
         if not DIAL_CODE_PATTERN.match(code):
             fail(f"{where}.code", f"'{code}' does not look like a short dial code such as 699#")
-        codes.append(DialCode(code, texts(item["label"], f"{where}.label", fail)))
+        codes.append(DialCode(code, texts(item["label"], f"{where}.label", fail, languages)))
     return tuple(codes)
 
 

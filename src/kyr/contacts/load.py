@@ -21,7 +21,6 @@ from kyr.contacts.model import (
     OTHER_GROUP,
     STALE_AFTER_DAYS,
     TAGS,
-    TEXT_LANGUAGES,
     Contact,
     DialCode,
     Phone,
@@ -36,7 +35,6 @@ __all__ = [
     "KINDS",
     "STALE_AFTER_DAYS",
     "TAGS",
-    "TEXT_LANGUAGES",
     "Contact",
     "DialCode",
     "Phone",
@@ -53,6 +51,7 @@ __all__ = [
     "published",
     "stale",
     "text_for",
+    "text_language",
     "unpublished",
     "with_tag",
 ]
@@ -62,20 +61,30 @@ __all__ = [
 
 
 def load_contacts(
-    path: str | Path, *, today: date | None = None, shown_as: str | Path | None = None
+    path: str | Path,
+    *,
+    languages: tuple[str, ...],
+    today: date | None = None,
+    shown_as: str | Path | None = None,
 ) -> list[Contact]:
     """Read and validate the contacts file; raise the first problem as a `KyrError`.
 
     `today` enables the check for dates in the future; `shown_as` is the path used in messages.
     """
-    contacts, errors = check_contacts_file(path, today=today, shown_as=shown_as)
+    contacts, errors = check_contacts_file(
+        path, languages=languages, today=today, shown_as=shown_as
+    )
     if errors:
         raise errors[0]
     return contacts
 
 
 def check_contacts_file(
-    path: str | Path, *, today: date | None = None, shown_as: str | Path | None = None
+    path: str | Path,
+    *,
+    languages: tuple[str, ...],
+    today: date | None = None,
+    shown_as: str | Path | None = None,
 ) -> tuple[list[Contact], list[KyrError]]:
     """Read and validate the contacts file; return the valid contacts and every problem found."""
     path = Path(path)
@@ -86,14 +95,15 @@ def check_contacts_file(
         return [], [KyrError(shown, "the contacts file does not exist")]
     except KyrError as error:  # not UTF-8 text
         return [], [error]
-    return check_contacts(text, shown, today=today)
+    return check_contacts(text, shown, languages=languages, today=today)
 
 
 def check_contacts(
-    text: str, path: str | Path, *, today: date | None = None
+    text: str, path: str | Path, *, languages: tuple[str, ...], today: date | None = None
 ) -> tuple[list[Contact], list[KyrError]]:
-    """Validate contacts YAML text; `path` is only used in messages."""
-    return validate(text, path, today)
+    """Validate contacts YAML text; `path` is only used in messages. `languages`: the site's
+    codes, the default first (its texts are required)."""
+    return validate(text, path, today, languages)
 
 
 # --- Selecting ---
@@ -156,7 +166,17 @@ def stale(
 
 
 def text_for(texts: Mapping[str, Any], lang: str) -> Any:
-    return texts.get(lang, texts["en"])
+    """The text in `lang`, or else in the default language (the first key, always present)."""
+    return texts[lang] if lang in texts else next(iter(texts.values()))
+
+
+def text_language(contact: Contact, lang: str) -> str:
+    """The language a contact's card is shown in: `lang` when every text of the contact is
+    written in it, otherwise the default language (a visible fallback, never a mix)."""
+    fields = [contact.name, *(p.label for p in contact.phones), contact.services]
+    fields += [d.label for d in contact.dial_codes]
+    fields += [texts for texts in (contact.hours, contact.caution) if texts]
+    return lang if all(lang in texts for texts in fields) else next(iter(contact.name))
 
 
 def pending_markdown(contacts: Iterable[Contact], shown_as: str = "data/contacts.yml") -> str:

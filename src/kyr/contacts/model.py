@@ -11,7 +11,6 @@ from datetime import date
 
 from babel import Locale
 
-TEXT_LANGUAGES = ("en", "es")
 KINDS = ("hotline", "legal-aid", "government", "consulate", "directory", "tool")
 REGIONS = ("los-angeles", "california", "national")
 CONFIDENCE = ("seen-in-source", "conflicting-sources", "not-found")

@@ -21,7 +21,6 @@ from kyr.contacts.model import (
     REGIONS,
     REQUIRED,
     RESERVED_IDS,
-    TEXT_LANGUAGES,
     Contact,
 )
 from kyr.contacts.source import Entry, key_of, line_of, parse_entries
@@ -30,9 +29,10 @@ from kyr.pages.phones_in_text import find_phone_numbers
 
 
 def validate(
-    text: str, path: str | Path, today: date | None
+    text: str, path: str | Path, today: date | None, languages: tuple[str, ...]
 ) -> tuple[list[Contact], list[KyrError]]:
-    """Validate contacts YAML text; `path` is only used in messages."""
+    """Validate contacts YAML text; `path` is only used in messages. `languages` are the site's
+    language codes, the default first: its texts are required, the others' optional."""
     try:
         entries = parse_entries(text, path)
     except KyrError as error:
@@ -41,7 +41,7 @@ def validate(
     errors: list[KyrError] = []
     first_line_of_id: dict[str, int] = {}
     for entry in entries:
-        contact = _validate_entry(entry, path, today)
+        contact = _validate_entry(entry, path, today, languages)
         errors += entry.errors
         if contact is None:
             continue
@@ -71,7 +71,9 @@ class _Invalid(Exception):
     """Stops validating one entry after its first problem (one clear message per mistake)."""
 
 
-def _validate_entry(entry: Entry, path: str | Path, today: date | None) -> Contact | None:
+def _validate_entry(
+    entry: Entry, path: str | Path, today: date | None, languages: tuple[str, ...]
+) -> Contact | None:
     if entry.errors:
         return None
     data = entry.data
@@ -89,12 +91,14 @@ def _validate_entry(entry: Entry, path: str | Path, today: date | None) -> Conta
         raise _Invalid
 
     try:
-        return _build_contact(data, entry, fail, today)
+        return _build_contact(data, entry, fail, today, languages)
     except _Invalid:
         return None
 
 
-def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contact:
+def _build_contact(
+    data: dict, entry: Entry, fail, today: date | None, text_languages: tuple[str, ...]
+) -> Contact:
     for name in data:
         if name not in ALLOWED:
             close = difflib.get_close_matches(str(name), ALLOWED, n=1)
@@ -119,16 +123,16 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
         fail("id", f"the id {ident!r} must be lowercase letters, digits and single hyphens")
     if ident in RESERVED_IDS:
         fail("id", f"the id '{ident}' is reserved (the site writes contacts/{ident}.vcf itself)")
-    name = fields.texts(data["name"], "name", fail)
+    name = fields.texts(data["name"], "name", fail, text_languages)
     kind = fields.choice(data["kind"], "kind", KINDS, fail)
     region = fields.choice(data["region"], "region", REGIONS, fail)
     confidence = fields.choice(data["confidence"], "confidence", CONFIDENCE, fail)
     published = data["published"]
     if not isinstance(published, bool):
         fail("published", "published must be true or false")
-    phones = fields.phones(data["phones"], fail)
-    dial_codes = fields.dial_codes(data.get("dial_codes", []), fail)
-    services = fields.text_lists(data["services"], "services", fail)
+    phones = fields.phones(data["phones"], fail, text_languages)
+    dial_codes = fields.dial_codes(data.get("dial_codes", []), fail, text_languages)
+    services = fields.text_lists(data["services"], "services", fail, text_languages)
     languages = fields.languages(data["languages"], fail)
     tags = fields.tags(data["tags"], fail)
     source_url = fields.url(data["source_url"], "source_url", fail)
@@ -136,12 +140,12 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
     if data.get("website") is not None:
         website = fields.url(data["website"], "website", fail)
     if data.get("hours") is not None:
-        hours = fields.texts(data["hours"], "hours", fail)
+        hours = fields.texts(data["hours"], "hours", fail, text_languages)
     last_verified, method = fields.last_verified(data.get("last_verified"), fail, today)
     source_date = fields.source_date(data.get("source_date"), last_verified, fail, today)
     caution = None
     if data.get("caution") is not None:
-        caution = fields.texts(data["caution"], "caution", fail)
+        caution = fields.texts(data["caution"], "caution", fail, text_languages)
     notes = data.get("notes")
     if notes is not None and not isinstance(notes, str):
         fail("notes", "notes must be text")
@@ -208,18 +212,16 @@ def _build_contact(data: dict, entry: Entry, fail, today: date | None) -> Contac
 
 
 def _all_texts(name, hours, caution, services, phones, dial_codes) -> Iterable[tuple[str, str]]:
-    for lang in TEXT_LANGUAGES:
-        yield f"name.{lang}", name[lang]
-        if hours:
-            yield f"hours.{lang}", hours[lang]
-        if caution:
-            yield f"caution.{lang}", caution[lang]
-        for i, text in enumerate(services[lang]):
-            yield f"services.{lang}[{i}]", text
-        for i, phone in enumerate(phones):
-            yield f"phones[{i}].label.{lang}", phone.label[lang]
-        for i, code in enumerate(dial_codes):
-            yield f"dial_codes[{i}].label.{lang}", code.label[lang]
+    """(field path, text) of every text in every language the entry has."""
+    yield from ((f"name.{lang}", text) for lang, text in name.items())
+    yield from ((f"hours.{lang}", text) for lang, text in (hours or {}).items())
+    yield from ((f"caution.{lang}", text) for lang, text in (caution or {}).items())
+    for lang, items in services.items():
+        yield from ((f"services.{lang}[{i}]", text) for i, text in enumerate(items))
+    for i, phone in enumerate(phones):
+        yield from ((f"phones[{i}].label.{lang}", text) for lang, text in phone.label.items())
+    for i, code in enumerate(dial_codes):
+        yield from ((f"dial_codes[{i}].label.{lang}", text) for lang, text in code.label.items())
 
 
 def _emergency_problems(contacts: list[Contact], path: str | Path) -> list[KyrError]:

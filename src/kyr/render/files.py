@@ -12,6 +12,7 @@ from kyr.output.search_index import write_split_index
 from kyr.output.service_worker import write_offline_files
 from kyr.output.sitemap import sitemap_xml
 from kyr.render.state import SiteState
+from kyr.translation.catalogs import translations_for
 
 
 def write_site_files(site_dir: Path, state: SiteState, *, root_path: str, offline: bool) -> None:
@@ -31,7 +32,13 @@ def write_site_files(site_dir: Path, state: SiteState, *, root_path: str, offlin
         as_script=offline,
     )
     if state.contacts is not None:
-        write_contact_files(site_dir, state.contacts, languages.values())
+        translations_dir, default = state.project.translations_dir, languages.default.code
+        write_contact_files(
+            site_dir,
+            state.contacts,
+            languages.values(),
+            lambda code: translations_for(translations_dir, code, default).gettext,
+        )
     xml = sitemap_xml(state.page_languages.items(), languages, state.project.site_url)
     (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
     # mtime=0 keeps the compressed sitemap identical between builds of the same content.

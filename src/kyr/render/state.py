@@ -80,7 +80,9 @@ def start_site(
     contacts = None
     if project.contacts_file.is_file():  # a missing file only matters to markers
         contacts = load_contacts(
-            project.contacts_file, shown_as=project.shown(project.contacts_file)
+            project.contacts_file,
+            languages=languages.codes,
+            shown_as=project.shown(project.contacts_file),
         )
     groups = load_search_words(
         project.search_words_file,

@@ -111,6 +111,7 @@ def status_data(status: ProjectStatus, changes: Mapping[str, EnglishChanges] | N
             "counts": {state: lang.count(state) for state in STATES} | {"total": len(lang.pages)},
             "pages": [page(item) for item in lang.pages],
             "catalog": catalog.counts() | {"problems": list(catalog.problems)},
+            "contacts_untranslated": list(lang.contacts_untranslated),
         }
 
     return {
@@ -148,6 +149,16 @@ def catalog_line(lang: LanguageStatus) -> str:
     )
 
 
+def contacts_line(lang: LanguageStatus) -> str:
+    untranslated = lang.contacts_untranslated
+    if not untranslated:
+        return "Contacts: every published contact is written in this language"
+    return (
+        f"Contacts: {len(untranslated)} published contact(s) not written in this language "
+        f"(their cards show the default language): {', '.join(untranslated)}"
+    )
+
+
 def _changed(page: PageStatus) -> str:
     return page.english_changed.isoformat() if page.english_changed else ""
 
@@ -170,7 +181,7 @@ def status_text(
     then what changed in English for each outdated page."""
     out: list[str] = []
     for lang in status.languages:
-        out += [summary_line(lang), catalog_line(lang)]
+        out += [summary_line(lang), catalog_line(lang), contacts_line(lang)]
         out += [f"  {problem}" for problem in lang.catalog.problems]
         rows = [("Page", "State", "English changed", "Translation file")]
         rows += [(p.page, LABELS[p.state], _changed(p), p.file) for p in lang.pages]
@@ -194,7 +205,7 @@ def status_markdown(
     """The report as Markdown (for a pull-request comment); translated pages are summarized."""
     out: list[str] = [f"### {heading}", ""]
     for lang in status.languages:
-        out += [f"**{summary_line(lang)}**", "", catalog_line(lang), ""]
+        out += [f"**{summary_line(lang)}**", "", catalog_line(lang), "", contacts_line(lang), ""]
         out += [f"- `{problem}`" for problem in lang.catalog.problems]
         todo = [p for p in lang.pages if p.state != TRANSLATED]
         if todo:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -94,6 +94,8 @@ class LanguageStatus:
     name: str
     pages: tuple[PageStatus, ...]
     catalog: CatalogStatus
+    # Published contacts not written in this language: their cards show the default language.
+    contacts_untranslated: tuple[str, ...] = ()
 
     def count(self, state: str) -> int:
         return sum(1 for page in self.pages if page.state == state)
@@ -115,6 +117,7 @@ class LanguageStatus:
             and not catalog.fuzzy
             and not catalog.untranslated
             and not catalog.problems
+            and not self.contacts_untranslated
         )
 
 
@@ -257,3 +260,15 @@ def languages_touched(
             part = path[len(translations) + 1 :].split("/")[0]
             touched |= {part} & others if part != "messages.pot" else others
     return touched
+
+
+def with_contacts(
+    status: ProjectStatus, untranslated: Callable[[str], Iterable[str]]
+) -> ProjectStatus:
+    """`status` with each language's contacts not written in it (`untranslated(code)` gives
+    their ids), which `kyr status` lists beside the pages and the catalog."""
+    languages = tuple(
+        replace(lang, contacts_untranslated=tuple(untranslated(lang.code)))
+        for lang in status.languages
+    )
+    return replace(status, languages=languages)
