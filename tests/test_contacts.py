@@ -128,10 +128,10 @@ def test_phone_numbers_get_e164_for_links_and_national_format_for_display():
     hotline, legal, pending = contacts
     assert hotline.phones[0].e164 == "+18886244752"
     assert hotline.phones[0].href == "tel:+18886244752"
-    assert hotline.phones[0].national == "(888) 624-4752"
+    assert hotline.phones[0].display == "(888) 624-4752"
     assert legal.phones[0].e164 == "+18008987180"
-    assert legal.phones[0].national == "(800) 898-7180"
-    assert pending.phones[0].national == "(213) 219-0775"
+    assert legal.phones[0].display == "(800) 898-7180"
+    assert pending.phones[0].display == "(213) 219-0775"
 
 
 def test_a_number_with_a_foreign_country_code_is_shown_internationally():
@@ -139,7 +139,7 @@ def test_a_number_with_a_foreign_country_code_is_shown_internationally():
     contacts, errors = check_contacts(text, PATH, languages=LANGS)
     assert errors == []
     assert contacts[0].phones[0].e164 == "+50370701071"
-    assert contacts[0].phones[0].national == "+503 7070 1071"
+    assert contacts[0].phones[0].display == "+503 7070 1071"
 
 
 def test_dial_codes_are_kept_apart_from_phone_numbers():
@@ -448,13 +448,13 @@ def test_json_export_holds_published_contacts_in_both_languages_only():
     text = contacts_json(contacts)
     assert text == contacts_json(contacts)  # identical between builds
     data = json.loads(text)
-    assert data["version"] == 1 and data["languages"] == ["en", "es"]
+    assert data["version"] == 2 and data["languages"] == ["en", "es"]
     assert [c["id"] for c in data["contacts"]] == ["hotline-a", "legal-b"]
     hotline = data["contacts"][0]
     assert hotline["phones"] == [
         {
             "e164": "+18886244752",
-            "national": "(888) 624-4752",
+            "display": "(888) 624-4752",
             "tel": "tel:+18886244752",
             "label": {"en": "Report enforcement", "es": "Reporte operativos"},
         }

@@ -21,7 +21,7 @@ from kyr.contacts.load import (
 
 Gettext = Callable[[str], str]
 
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: phones carry "display" (was "national", which held +503 … too)
 VCARD_LINE_OCTETS = 75
 
 
@@ -51,7 +51,7 @@ def contact_view(contact: Contact, page_lang: str) -> dict:
             {
                 "href": phone.href,
                 "e164": phone.e164,
-                "display": phone.national,
+                "display": phone.display,
                 "label": text_for(phone.label, lang),
             }
             for phone in contact.phones
@@ -87,7 +87,7 @@ def contact_record(contact: Contact) -> dict:
         "phones": [
             {
                 "e164": phone.e164,
-                "national": phone.national,
+                "display": phone.display,
                 "tel": phone.href,
                 "label": dict(phone.label),
             }
@@ -168,7 +168,7 @@ def vcard(contact: Contact, lang: str, gettext: Gettext) -> str:
     lang = text_language(contact, lang)
     name = text_for(contact.name, lang)
     texts = note_texts(gettext)
-    note = [f"{text_for(p.label, lang)}: {p.national}" for p in contact.phones]
+    note = [f"{text_for(p.label, lang)}: {p.display}" for p in contact.phones]
     note += [
         texts["dial"] % {"code": d.code, "label": text_for(d.label, lang)}
         for d in contact.dial_codes

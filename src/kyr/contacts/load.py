@@ -196,7 +196,7 @@ def pending_markdown(contacts: Iterable[Contact], shown_as: str = "data/contacts
         f"{len(held_back)} contact(s) not published.",
     ]
     for contact in held_back:
-        numbers = ", ".join(phone.national for phone in contact.phones) or "none"
+        numbers = ", ".join(phone.display for phone in contact.phones) or "none"
         lines += [
             "",
             f"## {contact.id}",

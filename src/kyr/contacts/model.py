@@ -84,7 +84,7 @@ EXTRA_LANGUAGE_NAMES = {"cmn": {"en": "Mandarin", "es": "mandarín"}}
 class Phone:
     number: str  # as written in the data file
     e164: str  # +18886244752, for tel: links and vCards
-    national: str  # (888) 624-4752, for display
+    display: str  # as people dial it: (888) 624-4752 in the US, +503 7070 1071 abroad
     label: dict[str, str]
 
     @property

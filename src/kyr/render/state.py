@@ -60,7 +60,7 @@ class SiteState:
         contact = emergency_contact(self.contacts) if self.contacts else None
         if contact is None or not contact.phones:
             return None
-        return {"href": contact.phones[0].href, "display": contact.phones[0].national}
+        return {"href": contact.phones[0].href, "display": contact.phones[0].display}
 
 
 def start_site(
