@@ -404,7 +404,7 @@ def test_a_word_kept_for_one_meaning_may_not_mean_another(tmp_path: Path):
 
 
 def test_attribute_lists_are_not_words_a_reader_reads():
-    from kyr.checks.content import readable_text
+    from kyr.checks.readability import readable_text
 
     box = (
         '!!! say "Diga en inglés"\n    "I am silent."\n    { lang="en" }\n\n'

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import textstat
-
 from kyr.checks.glossary import GLOSSARY, colliding_words, inconsistent_terms
 from kyr.checks.page import page_problems
+from kyr.checks.readability import Readability, readability_of
 from kyr.checks.source_policy import RefusedHost, refused_host
 from kyr.checks.typed_phones import typed_phone_problem
 from kyr.errors import KyrError
@@ -25,7 +23,6 @@ from kyr.pages.text_files import read_page
 
 REQUIRED_FIELDS = ("title", "description", "last_reviewed")
 SOURCE_FIELDS = ("url", "title", "seen")
-MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")  # for readability
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -64,36 +61,6 @@ class Rules:
     strict: bool = False
     contacts_file: str = "data/contacts.yml"  # named by the typed-phone rule
     templates: frozenset[str] | None = None  # the theme's templates; None: not checked
-
-
-@dataclass(frozen=True)
-class Readability:
-    path: str
-    language: str
-    words: int
-    measure: str
-    score: float
-
-
-def readable_text(body: str) -> str:
-    """The words a reader reads: no markers, markup, link targets, tables rules or code."""
-    text = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
-    text = re.sub(r"```.*?```", " ", text, flags=re.S)
-    text = re.sub(r"`[^`]*`", " ", text)
-    text = re.sub(r"!!!\s*\w+(\s+\"[^\"]*\")?", " ", text)
-    text = re.sub(r"^\s*\{:?[^}\n]*\}\s*$", " ", text, flags=re.M)  # attribute lists { lang="en" }
-    text = MARKDOWN_LINK.sub(lambda m: m.group(0)[1 : m.group(0).index("](")], text)
-    text = re.sub(r"^\s*(#+|[-*+]|\d+\.|\|?[-:| ]+\|?$)\s*", "", text, flags=re.M)
-    text = re.sub(r"[*_|>]", " ", text)
-    return text
-
-
-def measure(text: str, language: str) -> tuple[str, float]:
-    """(measure name, score). English: Flesch-Kincaid grade; Spanish: Fernández Huerta."""
-    textstat.set_lang(language)
-    if language == "es":
-        return "Fernández Huerta", round(textstat.fernandez_huerta(text), 1)
-    return "Flesch-Kincaid grade", round(textstat.flesch_kincaid_grade(text), 1)
 
 
 def within_budget(result: Readability, rules: Rules) -> bool:
@@ -250,14 +217,6 @@ def check_page(path: Path, rules: Rules) -> list[Finding]:
     return findings
 
 
-def readability_of(path: Path, relative: str, rules: Rules) -> Readability:
-    page = split_front_matter(read_page(path, str(path)), path)
-    language = source_language(relative, rules.languages, rules.default)
-    text = readable_text(page.body)
-    name, score = measure(text, language)
-    return Readability(str(path), language, len(text.split()), name, score)
-
-
 def pages_in(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
 
@@ -281,7 +240,8 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
             continue
         findings += check_page(path, rules)
         try:
-            result = readability_of(path, relative, rules)
+            language = source_language(relative, rules.languages, rules.default)
+            result = readability_of(path, language)
         except KyrError:  # front matter that is not a mapping: already reported above
             continue
         scores.append(result)
@@ -342,7 +302,3 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
                 )
             )
     return findings, scores
-
-
-def summarize(scores: Iterable[Readability]) -> list[str]:
-    return [f"{s.path}: {s.words} words, {s.measure} {s.score}" for s in scores]
