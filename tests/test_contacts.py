@@ -275,12 +275,12 @@ BAD_CASES = {
         "1-866-347-2423",
         "DHS/ICE tip line",
     ),
-    "label in a language the site lacks": (
+    "label keyed by no language": (
         'label: {en: "Court line", es: "Línea de la corte"}',
-        'label: {en: "Court line", fr: "Ligne du tribunal"}',
-        "legal-b.phones[0].label.fr",
-        'label: {en: "Court line", fr: "Ligne du tribunal"}',
-        "unknown language 'fr' in phones[0].label",
+        'label: {en: "Court line", sp: "Línea de la corte"}',
+        "legal-b.phones[0].label.sp",
+        'label: {en: "Court line", sp: "Línea de la corte"}',
+        "unknown language 'sp' in phones[0].label",
     ),
     "phone number typed into a label": (
         '{en: "Court line", es',

@@ -55,11 +55,14 @@ def test_a_language_the_contacts_are_not_written_in_falls_back_wholly_to_the_def
     assert (spanish["name"], spanish["fallback"]) == ("Línea de ayuda", False)
 
 
-def test_texts_must_be_in_the_default_language_and_in_no_language_the_site_lacks():
-    _, errors = check_contacts(ONE, "data/contacts.yml", languages=("en",))
+def test_texts_need_the_default_language_and_keys_that_are_languages():
+    english_only, errors = check_contacts(ONE, "data/contacts.yml", languages=("en",))
+    assert errors == [] and english_only[0].name == {"en": "Help line"}  # es: not built here
+    typo = ONE.replace("es: Línea de ayuda}", "sp: Línea de ayuda}")
+    _, errors = check_contacts(typo, "data/contacts.yml", languages=("en", "es"))
     assert [str(e) for e in errors] == [
-        "data/contacts.yml:2: [line-a.name.es] unknown language 'es' in name. "
-        "The site's languages are en (mkdocs.yml)."
+        "data/contacts.yml:2: [line-a.name.sp] unknown language 'sp' in name. "
+        "Use a language code such as en, es (the site's languages)."
     ]
     no_english = ONE.replace("name: {en: Help line, es: Línea de ayuda}", "name: {es: Línea}")
     _, errors = check_contacts(no_english, "data/contacts.yml", languages=("en", "es"))

@@ -35,8 +35,9 @@ def choice(value: Any, field_path: str, allowed: tuple[str, ...], fail) -> str:
 
 
 def _per_language(value: Any, field_path: str, fail, what: str, languages: Languages) -> None:
-    """`value` maps language codes of the site to a {what}: the default language's is required
-    (cards fall back to it, marked as such), the others are optional, no other key is allowed."""
+    """`value` maps language codes to a {what}: the site's default language's is required (cards
+    fall back to it, marked as such), the site's other languages are optional, and a language the
+    site does not build (yet) is kept out of it; a key that is no language code is a mistake."""
     default = languages[0]
     if not isinstance(value, dict) or default not in value:
         fail(
@@ -45,18 +46,18 @@ def _per_language(value: Any, field_path: str, fail, what: str, languages: Langu
             f"(the site's languages: {', '.join(languages)})",
         )
     for lang in value:
-        if lang not in languages:
+        if lang not in languages and (not isinstance(lang, str) or language_code(lang) != lang):
             fail(
                 f"{field_path}.{lang}",
                 f"unknown language '{lang}' in {field_path}",
-                f"The site's languages are {', '.join(languages)} (mkdocs.yml).",
+                f"Use a language code such as {', '.join(languages)} (the site's languages).",
             )
 
 
 def texts(value: Any, field_path: str, fail, languages: Languages) -> dict[str, str]:
     """{language: text}, the default language first."""
     _per_language(value, field_path, fail, "text", languages)
-    for lang in value:
+    for lang in (lang for lang in languages if lang in value):
         text = value[lang]
         if not isinstance(text, str) or not text.strip():
             fail(f"{field_path}.{lang}", f"{field_path}.{lang} is missing or empty")
