@@ -1,50 +1,56 @@
-"""Every place we depend on internals of Material for MkDocs or mkdocs-static-i18n.
+"""Every place we depend on internals of Material for MkDocs, mkdocs-static-i18n or MkDocs.
 
 Material reaches end of life in May 2027; keep this list short and complete so the move to its
-successor is a checklist. Anything not listed here uses only public MkDocs APIs.
+successor is a checklist. Anything not listed here uses only public MkDocs APIs. Items 3 to 6 are
+data in kyr.compat.material_names, and items 11 and 12 in kyr.compat.mkdocs_log; the rest is code
+here or in the module named. tests/test_compat.py checks the lists against the code.
 
-Python (this module):
-  1. static-i18n plugin attributes: `current_language`, `building` (True during the inner,
-     per-language builds it runs from its own `on_post_build`), `config.languages`.
-  2. Material's `<script id="__config">` JSON and its `base` key (search index location).
-  2b. Material's interface languages are the files partials/languages/<code>.html
-      (`material_language`, used by `kyr new-language`).
-  2c. static-i18n's per-language `theme` settings (`theme_languages`, checked by the build; each
-      language needs one).
-  2d. static-i18n's `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an
-      equivalent without pathlib (`speed_up_static_i18n`, kyr.compat.i18n_files); it uses
-      static-i18n's `RE_LOCALE` and the attributes static-i18n adds to files.
-Templates (overrides/):
-  3. main.html copies Material's `site_meta` block (to write absolute hreflang and canonical).
-  4. main.html and 404.html extend Material's `content` block; 404.html replaces Material's.
-  4b. partials/search.html is Material's, copied to give the search dialog an accessible name.
-  4c. partials/alternate.html is Material's language selector, copied to use the links kyr
-      computes per page (and each language's home on the 404 page). Material shows it only when
-      `extra.alternate` is set: kyr sets it, as static-i18n's `reconfigure_material` (off) would.
-  5. static-i18n's page context `i18n_file_locale` / `i18n_page_locale` are NOT used: we derive
-     the same from file names (kyr.languages).
-  6b. Material's `offline` plugin, for the offline download, and its `extra.polyfills` hook for
-     the vendored iframe-worker shim (overrides/assets/vendor).
-  7. main.html replaces Material's `scripts` block: its hashed script bundle
-     (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by kyr.js only
-     when the reader opens search; Material's `.no-js` class is removed by kyr.js.
-  8. Material's markup repaired for valid HTML (kyr.compat.material_markup): `autocomplete="off"`
-     on its `__drawer`/`__search` checkboxes, and `<label for="__toc">` without its checkbox.
+static-i18n:
+  1. Its plugin's attributes: `current_language`, `building` (True during the inner,
+     per-language builds it runs from its own `on_post_build`), `config.languages` (the one
+     `Languages` value, `i18n_languages`) and each language's `nav_translations` and `theme`
+     settings (`theme_languages`, checked by the build: each language needs one).
+  2. Its `suffix.create_i18n_file` is replaced, in version 1.3.1 only, by an equivalent without
+     pathlib (`speed_up_static_i18n`, kyr.compat.i18n_files); it uses static-i18n's `RE_LOCALE`
+     and sets the attributes static-i18n adds to files. Its page context `i18n_file_locale` /
+     `i18n_page_locale` is NOT used: we derive the same from file names (kyr.languages).
+Material, front end (kyr.compat.material_names):
+  3. Class names (`md-…`) and CSS custom properties (`--md-…`) used by overrides/assets/kyr.css,
+     kyr.js, our templates and printing/pdf.py, each with where and why (`CLASSES`,
+     `CUSTOM_PROPERTIES`).
+  4. Element ids and other names without the md- prefix (`OTHER_NAMES`): the `__search` toggle
+     (kyr.js loads search when it is checked), the `no-js` class kyr.js removes, the `__drawer` /
+     `__search` / `__toc` markup repaired for valid HTML (kyr.compat.material_markup), and the
+     `<script id="__config">` JSON whose `base` key points search at the language's index
+     (`set_search_base`).
+  5. Blocks of Material's base.html our templates fill (`MATERIAL_BLOCKS`): main.html copies
+     `site_meta` (absolute hreflang and canonical), wraps `content`, replaces `scripts`: Material's
+     hashed bundle (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by
+     kyr.js only when the reader opens search; 404.html replaces Material's 404 `content`.
+  6. Templates copied whole from Material (`COPIED_TEMPLATES`, with `MATERIAL_VERSION`):
+     partials/search.html (the search dialog, given an accessible name) and
+     partials/alternate.html (the language selector, with the links kyr computes per page and
+     each language's home on the 404 page; Material shows it only when `extra.alternate` is set:
+     kyr sets it, as static-i18n's `reconfigure_material` (off) would).
+Material, Python and files:
+  7. Its interface languages are the files templates/partials/languages/<code>.html
+     (`material_language`, used by `kyr new-language`; `material_templates`).
+  8. Its `offline` plugin, for the offline download (`offline_plugin_enabled`), and its
+     `extra.polyfills` hook for the vendored iframe-worker shim (`OFFLINE_POLYFILL`,
+     overrides/assets/vendor).
   9. Accent folding in search (overrides/assets/javascripts/lunr/min/lunr.fold.min.js): a
      lunr-languages plugin that Material's search worker loads as if it were a language, because
      kyr lists "fold" in `config.lang` (kyr.output.search_index); it relies on the worker's
      loading of lunr.<lang>.min.js and on lunr-languages' plugin form. In the offline download,
      each language's index is also written as the `search_index.js` Material loads from files.
-Styles, scripts and PDFs (kyr.compat.material_names, checked by tests/test_compat.py):
-  6. Material's class names and CSS custom properties used by overrides/assets/kyr.css, kyr.js,
-     our templates and printing/pdf.py, each with where and why; and the templates copied from
-     Material (4b, 4c) with the Material version they were copied from.
-MkDocs (kyr.compat.mkdocs_log, kyr.compat.i18n_files):
-  10. The wording of MkDocs' log messages (broken links and anchors, nav, config validation,
-      page errors) and of Python tracebacks, which `kyr build` turns into one line per problem.
-  11. MkDocs' private `File._get_url` (kyr.compat.i18n_files, with item 2d).
-  12. static-i18n's `RE_LOCALE`, the language codes it accepts (`is_i18n_locale`, used by
-      `kyr new-language`).
+MkDocs:
+ 10. The private `File._get_url` (kyr.compat.i18n_files, with item 2).
+ 11. The wording of MkDocs' log messages (broken links and anchors, nav, config validation, page
+     errors), of plugin prefixes and of Python tracebacks, which `kyr build` (kyr.publish.report)
+     turns into one line per problem: every pattern is in kyr.compat.mkdocs_log.
+static-i18n, again:
+ 12. Its `RE_LOCALE`, the language codes it accepts (`is_i18n_locale`, used by
+     `kyr new-language`); never copied.
 Nothing outside kyr.compat imports Material or static-i18n, or touches a private attribute of
 another package's object: tests/test_compat.py fails if anything does.
 """
@@ -91,7 +97,7 @@ def i18n_languages(config: Any) -> Languages:
 
 
 # Material's `extra.polyfills` scripts load before its bundle; the offline download needs this
-# shim (vendored) so search runs from file:// pages (item 6b).
+# shim (vendored) so search runs from file:// pages (item 8).
 OFFLINE_POLYFILL = "assets/vendor/iframe-worker-shim.js"
 
 
@@ -153,12 +159,17 @@ def set_search_base(html: str, base: str) -> str:
     return _CONFIG_SCRIPT.sub(replace, html, count=1)
 
 
+def material_templates() -> Path:
+    """The installed Material's templates folder (item 7; tests compare our copies with it)."""
+    import material  # only needed by `kyr new-language` and the tests
+
+    return Path(material.__file__).parent / "templates"
+
+
 def material_language(code: str) -> str | None:
     """The `theme.language` Material has for a language code (`pt_BR` -> `pt-BR`, `fr-CA` ->
     `fr`), or None: Material fails to build with a language it has no strings for."""
-    import material  # only needed by `kyr new-language`
-
-    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    folder = material_templates() / "partials" / "languages"
     for candidate in (code, code.replace("_", "-"), re.split(r"[-_]", code)[0]):
         if (folder / f"{candidate}.html").is_file():
             return candidate

@@ -1,7 +1,7 @@
 """Repairs to Material's markup so that every page is valid HTML (no MkDocs import).
 
 The Nu Html Checker (vnu) reports two errors in what Material 9.8 writes on every page; both are
-listed in kyr.compat.coupling (item 8) and removed here, after the page is rendered:
+listed in kyr.compat.coupling (item 4) and removed here, after the page is rendered:
 
 - `autocomplete="off"` on its two checkbox toggles (`__drawer`, `__search`): the attribute is
   not allowed on checkboxes. (Material adds it so Firefox does not restore a toggle on "back";

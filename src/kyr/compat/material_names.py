@@ -1,14 +1,17 @@
-"""Material for MkDocs' class names and CSS custom properties that our CSS, JavaScript, templates
-and PDF code use, and the templates we copied from Material (coupling items 4b, 4c, 6).
+"""Material for MkDocs' names that our CSS, JavaScript, templates and PDF code use: class names,
+CSS custom properties, element ids and other classes, the blocks of Material's templates ours
+fill, and the templates we copied from Material (kyr.compat.coupling items 3 to 6).
 
 tests/test_compat.py fails when our code uses a Material name missing here, when a name here is
-no longer used, or when the installed Material is not the version the copies were made from: so
-this list is the checklist for a Material upgrade, or for a move to its successor.
+no longer used, when Material no longer has a listed block, or when the installed Material is not
+the version the copies were made from: so this list is the checklist for a Material upgrade, or
+for a move to its successor.
 """
 
 from __future__ import annotations
 
-# The Material release the copied templates below come from; re-diff them when it changes.
+# The Material release the copied templates and the copied `site_meta` block (MATERIAL_BLOCKS)
+# come from; re-diff them when it changes.
 MATERIAL_VERSION = "9.8.2"
 
 COPIED_TEMPLATES = {
@@ -55,4 +58,25 @@ CUSTOM_PROPERTIES = {
     "--md-primary-fg-color--dark": _PALETTE,
     "--md-primary-fg-color--light": _PALETTE,
     "--md-typeset-a-color": _PALETTE,
+}
+
+# Element ids Material writes (`id="__…"`), and other Material names without the md- prefix.
+OTHER_NAMES = {
+    "__config": "compat.coupling.set_search_base: the JSON settings script, whose `base` says "
+    "where the language's search index is",
+    "__drawer": "compat.material_markup: `autocomplete` removed from its checkbox (valid HTML)",
+    "__search": "kyr.js: loads Material's bundle when the search toggle is checked; "
+    "compat.material_markup: `autocomplete` removed from its checkbox (valid HTML)",
+    "__toc": "compat.material_markup: `<label for>` dropped where the checkbox is not written",
+    "no-js": "kyr.js: removed from <html>, which shows Material's search button",
+}
+
+# Blocks of Material's base.html that our templates fill (blocks named kyr_… are our own).
+MATERIAL_BLOCKS = {
+    "site_meta": "main.html: Material's block copied, with absolute canonical and hreflang links "
+    "and the web app manifest",
+    "extrahead": "main.html (kyr.css), flyer.html and redcard.html (the printed page size)",
+    "content": "main.html: around Material's (language switch, fallback note, page meta); "
+    "404.html replaces Material's 404 text; flyer.html and redcard.html, the printables",
+    "scripts": "main.html: replaced by kyr.js, which loads Material's bundle when search opens",
 }

@@ -49,3 +49,9 @@ PLUGIN_OPTION = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']
 SUB_OPTION = re.compile(r"^Sub-option '(?P<option>[^']+)': (?P<rest>.*)$")
 RECEIVED = re.compile(r"received '([^']+)'")
 PAGE_ERROR = re.compile(r"^Error (?:reading|building) page '(?P<src>.+?)':\s*(?P<rest>.*)$")
+UNKNOWN_SETTING = re.compile(r"^Unrecognised configuration name")
+# Lines that are not log records: Python's traceback header, the error line the command-line
+# tool (Click) prints, and MkDocs' closing line in strict mode.
+TRACEBACK_START = re.compile(r"^Traceback \(most recent call last\)")
+COMMAND_ERROR = re.compile(r"^Error: (?P<message>.*)$")
+ABORTED = re.compile(r"^Aborted with")

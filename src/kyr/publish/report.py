@@ -99,7 +99,7 @@ def _records(log: str) -> list[tuple[str, list[str]]]:
     for raw in log.splitlines():
         line = raw.rstrip()
         match = mkdocs_log.RECORD.match(line)
-        if line.startswith("Traceback (most recent call last)"):
+        if mkdocs_log.TRACEBACK_START.match(line):
             records.append(("TRACEBACK", []))
             in_traceback = True
             continue
@@ -115,9 +115,9 @@ def _records(log: str) -> list[tuple[str, list[str]]]:
             in_traceback = False
         if match:
             records.append((match.group(1), [mkdocs_log.PLUGIN_PREFIX.sub("", match.group(2))]))
-        elif line.startswith("Error: "):
-            records.append(("ERROR", [line.removeprefix("Error: ")]))
-        elif line.startswith("Aborted with"):
+        elif error := mkdocs_log.COMMAND_ERROR.match(line):
+            records.append(("ERROR", [error.group("message")]))
+        elif mkdocs_log.ABORTED.match(line):
             continue
         elif records and line.strip():
             records[-1][1].append(line)
@@ -136,7 +136,7 @@ def _config_problem(project: _Project, key: str, rest: str) -> str:
     received = mkdocs_log.RECEIVED.search(rest)
     config = project.shown(project.config_file)
     line = line_of(project.config_file, keys, value=received.group(1) if received else None)
-    if rest.startswith("Unrecognised configuration name"):
+    if mkdocs_log.UNKNOWN_SETTING.match(rest):
         message = f"unknown setting '{keys[-1]}'"
         hint = "Check its spelling (see the plugin's documentation) or remove it."
     else:
