@@ -9,7 +9,7 @@ PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
 
-.PHONY: help install install-system serve live build check status test test-only lint format bench bench-phone \
+.PHONY: help install install-system serve live build check status test test-only test-fast lint format bench bench-phone \
 	i18n-extract i18n-update i18n-check clean
 
 help: ## List the targets
@@ -62,8 +62,14 @@ status: install ## Translation status: pages translated, outdated or missing, an
 test: install-system install ## Install everything (Chromium too) and run every test
 	$(MAKE) --no-print-directory test-only
 
+# Two workers (pytest-xdist, one per core); the real site and its PDFs are built once for both
+# (tests/conftest.py). Whole files go to one worker (loadfile): a module's fixtures, and the
+# corpus's cases (run all at once, two at a time), are set up on one worker only.
 test-only: ## Run every test (no install step)
-	CI=true $(BIN)/pytest
+	time CI=true $(BIN)/pytest -n 2 --dist loadfile
+
+test-fast: install ## The quick lane while editing (under a minute): no Chromium, PDFs or real-site builds
+	time $(BIN)/pytest -q -m "not browser and not pdf and not slow"
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check src tests scripts

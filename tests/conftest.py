@@ -1,8 +1,19 @@
+"""Session fixtures (the real site, its printed build, the browser) and the test lanes.
+
+Markers come from the fixtures a test uses, so a new test lands in the right lane by itself:
+`browser` (Chromium), `pdf` (the `kyr build` with PDFs), `slow` (the real site's builds). Under
+pytest-xdist the big session fixtures are built once for all workers (see `built_once`).
+"""
+
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import zipfile
+from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +29,62 @@ from tests.helpers import (
     run_kyr,
 )
 
+# Fixture -> markers of every test that uses it (directly or through another fixture).
+MARKERS_BY_FIXTURE = {
+    "browser": ("browser",),
+    "printed": ("pdf", "slow"),
+    "unzipped": ("pdf", "slow"),
+    "real_site": ("slow",),
+    "outcomes": ("slow",),  # the corpus: 58 cases, each `kyr build` and `kyr check` in processes
+}
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Marks each test as it is collected (before `-m` reads marks)."""
+    fixtures = getattr(item, "fixturenames", ())
+    for fixture, markers in MARKERS_BY_FIXTURE.items():
+        if fixture in fixtures:
+            for marker in markers:
+                item.add_marker(marker)
+
+
+@contextmanager
+def _locked(path: Path):
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict]) -> dict:
+    """`make(folder)` run once per test run, even with several xdist workers: the first worker
+    builds under a lock in the run's shared temp folder and records `make`'s JSON result; the
+    others wait for it and read it. Why: the real site and its PDFs take most of a minute."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(factory.mktemp(name))
+    shared = factory.getbasetemp().parent  # the run's folder, parent of every worker's
+    done = shared / f"{name}.json"
+    with _locked(shared / f"{name}.lock"):
+        if not done.exists():
+            folder = shared / name
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            done.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return json.loads(done.read_text(encoding="utf-8"))
+
+
+def _shared_build(factory: pytest.TempPathFactory, name: str, **options) -> Build:
+    def make(root: Path) -> dict:
+        build = build_site(root, **options)
+        return {"root": str(build.root), "returncode": build.returncode, "output": build.output}
+
+    found = built_once(factory, name, make)
+    root = Path(found["root"])
+    site = root / options.get("site_subdir", "site")
+    return Build(root, site, found["returncode"], found["output"])
+
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
@@ -30,9 +97,8 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The project's own docs, built exactly as `make build` does."""
-    root = tmp_path_factory.mktemp("real")
-    build = build_site(root)
+    """The project's own docs, built exactly as `make build` does (once per run)."""
+    build = _shared_build(tmp_path_factory, "real")
     assert build.returncode == 0, build.output
     return build
 
@@ -52,16 +118,21 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built by `kyr build` (site and PDFs) at a known address."""
-    root = tmp_path_factory.mktemp("printed")
+def _print(root: Path) -> dict:
     for part in ("docs", "overrides", "translations", "data"):
         shutil.copytree(REPO / part, root / part)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     result = run_kyr(root, "build", "--root", str(root), env={"SITE_URL": FIXTURE_SITE_URL})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
+    log = result.stdout + result.stderr
+    return {"site": str(root / "site"), "code": result.returncode, "log": log}
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built by `kyr build` (site and PDFs) at a known address (once per run)."""
+    found = built_once(tmp_path_factory, "printed", _print)
+    assert found["code"] == 0, found["log"]
+    return Path(found["site"])
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Build real sites with `mkdocs build --strict` into a temporary folder and read their HTML."""
+"""Build real sites with `mkdocs build --strict` (in this process) into a temporary folder and read
+their HTML; run `kyr` commands."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +19,14 @@ from mkdocs.utils.yaml import yaml_load
 
 from kyr.printing.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (one set of Chromium flags)
 from kyr.printing.pdf import serve_folder as serve  # noqa: F401
+from tests.in_process import kyr_here, mkdocs_build_here
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # Copied next to every fixture site so tests use the project's real templates and catalogs.
 PROJECT_PARTS = ("overrides", "translations", "data")
 FIXTURE_SITE_URL = "https://example.org/kyr/"
+_ONE_AT_A_TIME = threading.Lock()  # in-process `kyr` calls (see run_kyr)
 
 
 @dataclass
@@ -77,11 +81,13 @@ def build_site(
     config: dict | None = None,
     site_subdir: str = "site",
     strict: bool = True,
+    in_process: bool = True,
 ) -> Build:
     """Copy the project's templates and catalogs into `root`, add `docs`, build with mkdocs.
 
     `docs` is a fixture folder, a {relative path: text} dict, or None for the real docs/.
     `config` keys replace the project's mkdocs.yml keys (nav is dropped for fixture docs).
+    `in_process=False` runs `mkdocs build` in a new Python process, as a maintainer does.
     """
     root.mkdir(parents=True, exist_ok=True)
     copy_project_parts(root, real_docs=docs is None)
@@ -102,12 +108,15 @@ def build_site(
     settings["site_dir"] = str(root / site_subdir)
     settings.update(config or {})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
-    if strict:
-        command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
-    return Build(root, root / site_subdir, result.returncode, result.stdout + result.stderr)
+    if not in_process:
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
+        if strict:
+            command.append("--strict")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root)
+        return Build(root, root / site_subdir, result.returncode, result.stdout + result.stderr)
+    returncode, output = mkdocs_build_here(root / "mkdocs.yml", strict=strict)
+    return Build(root, root / site_subdir, returncode, output)
 
 
 def text_of(soup: BeautifulSoup, selector: str) -> str:
@@ -183,15 +192,33 @@ def write_project_config(root: Path, changes: dict) -> None:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), "utf-8")
 
 
-def run_kyr(root: Path, *args: str, env: dict[str, str] | None = None):
-    """Run the `kyr` command in a project folder, as a maintainer would."""
-    settings = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    settings.pop("SITE_URL", None)  # mkdocs.yml holds the fixture's address
-    settings.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "kyr.cli", *args],
-        capture_output=True, text=True, cwd=root, env=settings,
-    )  # fmt: skip
+def run_kyr(
+    root: Path, *args: str, env: dict[str, str] | None = None, in_process: bool = True
+) -> subprocess.CompletedProcess:
+    """Run the `kyr` command in a project folder, as a maintainer would.
+
+    By default in this process (click's CliRunner on `kyr.cli.main.main`, from `root`, with
+    `env` set and SITE_URL unset for the call only): the command's work without Python's
+    start-up. Calls from several threads (the corpus runs cases two at a time) take turns, as
+    CliRunner swaps sys.stdout and the cwd, which threads share. `in_process=False`, or `kyr
+    build` with PDFs (its Playwright cannot start inside the `browser` fixture's), runs
+    `python -m kyr.cli` in a new process instead.
+    """
+    prints = args[:1] == ("build",) and "--no-pdf" not in args
+    if not in_process or prints:
+        settings = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        settings.pop("SITE_URL", None)  # mkdocs.yml holds the fixture's address
+        settings.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "kyr.cli", *args],
+            capture_output=True, text=True, cwd=root, env=settings,
+        )  # fmt: skip
+    changes: dict[str, str | None] = {"NO_MKDOCS_2_WARNING": "1", "SITE_URL": None, **(env or {})}
+    with _ONE_AT_A_TIME:
+        returncode, stdout, stderr = kyr_here(root, args, changes)
+    return subprocess.CompletedProcess(
+        [sys.executable, "-m", "kyr.cli", *args], returncode, stdout, stderr
+    )
 
 
 def git_identity(date: str) -> dict[str, str]:

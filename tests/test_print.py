@@ -190,6 +190,8 @@ def test_every_print_page_offers_every_languages_printables_own_language_first(p
             assert label is not None and label.get_text(strip=True) in ("English", "Español")
 
 
+@pytest.mark.pdf
+@pytest.mark.slow
 def test_pdfs_for_this_computer_are_flagged_loudly(tmp_path: Path):
     """Without SITE_URL the QR codes point to 127.0.0.1: `kyr build` warns and the Print page
     says the PDFs are for testing only. With SITE_URL set (the `printed` site), neither."""

@@ -14,6 +14,9 @@ from kyr.output.search_words import load_search_words
 from kyr.project import load_project
 from tests.helpers import REPO, serve
 
+# Every test here searches the printed site or its download (fixtures taken by name inside).
+pytestmark = [pytest.mark.browser, pytest.mark.pdf, pytest.mark.slow]
+
 PROJECT = load_project(REPO)
 GROUPS = load_search_words(
     PROJECT.search_words_file,

@@ -19,6 +19,7 @@ from tests.helpers import (
     Build,
     build_site,
     git_identity,
+    mkdocs_build_here,
     project_config,
     text_of,
 )
@@ -54,15 +55,8 @@ def run(root: Path, *args: str, date: str | None = None) -> str:
 
 def rebuild(build: Build) -> Build:
     """Build the same folder again, strictly (after its docs or mkdocs.yml changed)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml"]
-    result = subprocess.run(
-        command,
-        capture_output=True,
-        text=True,
-        cwd=build.root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return Build(build.root, build.site, result.returncode, result.stdout + result.stderr)
+    returncode, output = mkdocs_build_here(build.root / "mkdocs.yml", strict=True)
+    return Build(build.root, build.site, returncode, output)
 
 
 def kyr_config(**options: object) -> dict:

@@ -37,6 +37,7 @@ def test_every_page_is_valid_html(real_site: Build):
     assert vnu_errors(real_site.site) == []
 
 
+@pytest.mark.slow  # the Nu Html Checker starts a Java VM
 def test_the_checker_finds_real_errors(tmp_path: Path):
     (tmp_path / "bad.html").write_text(
         '<!doctype html><html lang="en"><head><title>x</title></head><body>'
