@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from kyr.printing.pdf import RenderReport, render_pdfs
 from kyr.printing.printables import all_pdf_files, find_printables, is_local_address
 from kyr.printing.reproducible import content_date
 from kyr.project import Project
+from kyr.publish.mkdocs_run import mkdocs_build
 from kyr.publish.offline_download import make_offline_download
 from kyr.publish.report import UNEXPECTED, BuildFailed, summarize
 
@@ -83,14 +82,8 @@ def build_problems(project: Project) -> list[str]:
 
 
 def _mkdocs_build(project: Project, output: Path) -> str:
-    command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-        "-f", str(project.root / "mkdocs.yml"), "-d", str(output),
-    ]  # fmt: skip
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project.root)
-    log = result.stdout + result.stderr
-    if result.returncode != 0:
+    returncode, log = mkdocs_build(project.root / "mkdocs.yml", strict=True, site_dir=output)
+    if returncode != 0:
         report = summarize(log, project.root, project.docs_dir, project.root / "mkdocs.yml")
         raise BuildFailed(report, project.shown(project.site_dir))
     return log

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
 from kyr.errors import KyrError
+from kyr.publish.mkdocs_run import mkdocs_build
 
 DOWNLOAD = "download/know-your-rights-la.zip"
 # mkdocs.yml lists Material's offline plugin with `enabled: !ENV [KYR_OFFLINE, false]`.
@@ -26,15 +25,11 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 def build_offline_site(project_root: Path, output: Path) -> None:
     """Build the file-URL variant of the site into `output`: the same mkdocs.yml, with the
     offline plugin switched on (the kyr plugin then adds the search shim)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", OFFLINE_SWITCH: "true"}
-    command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict",
-        "-f", str(project_root / "mkdocs.yml"), "-d", str(output),
-    ]  # fmt: skip
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project_root)
-    if result.returncode != 0:
-        problems = [line for line in (result.stdout + result.stderr).splitlines()
-                    if not line.startswith("INFO")]  # fmt: skip
+    returncode, log = mkdocs_build(
+        project_root / "mkdocs.yml", strict=True, site_dir=output, env={OFFLINE_SWITCH: "true"}
+    )
+    if returncode != 0:
+        problems = [line for line in log.splitlines() if not line.startswith("INFO")]
         raise KyrError(
             "mkdocs.yml",
             "the offline download did not build:\n  " + "\n  ".join(problems[-20:]),
