@@ -55,10 +55,12 @@ def test_material_markup_repairs():
         'autocomplete="off"><input type="text" name="query" autocomplete="off">'
         '<label class="md-overlay" for="__drawer"></label>'
         '<label class="md-nav__title" for="__toc"><span></span>Contents</label>'
+        '<div data-id="__toc"></div>'
     )
     assert repair_material_markup(html) == (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
         '<input type="text" name="query" autocomplete="off">'
         '<label class="md-overlay" for="__drawer"></label>'
         '<label class="md-nav__title"><span></span>Contents</label>'
+        '<div data-id="__toc"></div>'  # no element has the id __toc: the label loses its `for`
     )

@@ -6,9 +6,8 @@ its Spanish translation. English pages live at `/`, every other language under `
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -72,21 +71,33 @@ class Languages(Mapping[str, Language]):
         return tuple(lang for lang in self._by_code.values() if not lang.default)
 
 
+def _language_suffix(src_uri: str, codes: Iterable[str]) -> str | None:
+    """The language code in a file name's next-to-last suffix (`door.es.md` -> `es`), or None.
+
+    Plain string work with PurePosixPath.suffixes' rules: the build asks this several times
+    for every page."""
+    name = src_uri.rpartition("/")[2]
+    if name.endswith("."):
+        return None
+    suffixes = name.lstrip(".").split(".")[1:]
+    if len(suffixes) < 2:
+        return None
+    known = codes if isinstance(codes, Collection) else set(codes)
+    return suffixes[-2] if suffixes[-2] in known else None
+
+
 def source_language(src_uri: str, codes: Iterable[str], default: str) -> str:
     """The language a Markdown file is written in, from its suffix (`x.es.md` is Spanish)."""
-    suffixes = PurePosixPath(src_uri).suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in set(codes):
-        return suffixes[-2][1:]
-    return default
+    return _language_suffix(src_uri, codes) or default
 
 
 def neutral_source(src_uri: str, codes: Iterable[str]) -> str:
     """`rights/door.es.md` -> `rights/door.md`: the name shared by a page and its translations."""
-    path = PurePosixPath(src_uri)
-    suffixes = path.suffixes
-    if len(suffixes) >= 2 and suffixes[-2][1:] in set(codes):
-        return str(path.with_name(path.name.removesuffix(suffixes[-2] + suffixes[-1]) + ".md"))
-    return src_uri
+    code = _language_suffix(src_uri, codes)
+    if code is None:
+        return src_uri
+    extension = src_uri.rpartition(".")[2]
+    return src_uri.removesuffix(f".{code}.{extension}") + ".md"
 
 
 def translations_by_page(

@@ -143,9 +143,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         code = coupling.current_language(config)
         with plugin_errors():
             state.guard.check_page(source, shown)
-            problem = typed_phone_problem(
-                source, shown, state.project.shown(state.project.contacts_file)
-            )
+            problem = typed_phone_problem(source, shown, state.contacts_shown)
             if problem is not None:
                 raise problem
             return render_page_markers(
@@ -229,7 +227,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
     def _shown(self, page: Page) -> str:
         """The page's file as a maintainer sees it (docs/who-to-call.es.md)."""
         if page.file.abs_src_path:
-            return self.state.project.shown(page.file.abs_src_path)
+            return self.state.page_shown(page.file.src_uri)
         return page.file.src_uri
 
     def _install_language(self, env: Environment, code: str) -> None:

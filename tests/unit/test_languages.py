@@ -47,6 +47,11 @@ def test_prefix():
         ("rights/door.es.md", "es", "rights/door.md"),
         ("rights/door.fr.md", "en", "rights/door.fr.md"),  # fr is not a site language
         ("v1.2/notes.md", "en", "v1.2/notes.md"),
+        ("es.md", "en", "es.md"),  # a page named es, in English
+        ("es/about.md", "en", "es/about.md"),  # a folder's name is no suffix
+        (".about.es.md", "es", ".about.md"),  # leading dots are part of the name
+        ("a.b.es.md", "es", "a.b.md"),
+        ("about.es.", "en", "about.es."),  # a name ending in a dot has no suffixes
     ],
 )
 def test_source_language_and_neutral_source(src: str, language: str, neutral: str):

@@ -3,7 +3,7 @@
 - Source files: every page is UTF-8 text under the size limit (kyr.pages.text_files), and every
   translation has its original (`x.es.md` needs `x.md`).
 - Each page: front matter, field types, templates, unsafe content, phone links (kyr.checks.page);
-  then the HTML it became (kyr.checks.safe_content.unsafe_html).
+  then the HTML it became (kyr.checks.safe_content.unsafe_tags).
 - Translations: no phone link or web address their original lacks (kyr.checks.link_parity).
 - Each built page: Content-Security-Policy and rel="noopener noreferrer"
   (kyr.output.security_policy).
@@ -20,10 +20,11 @@ from pathlib import Path
 from kyr.checks.link_parity import PageLinks, page_links, parity_problems
 from kyr.checks.page import page_problem
 from kyr.checks.safe_content import HINT as UNSAFE_HINT
-from kyr.checks.safe_content import unsafe_html
-from kyr.errors import KyrError
+from kyr.checks.safe_content import unsafe_tags
+from kyr.errors import KyrError, shown_path
 from kyr.languages import neutral_source, source_language
 from kyr.output.security_policy import add_rel_noopener, harden_page
+from kyr.pages.html_tags import start_tags
 from kyr.pages.text_files import read_page
 from kyr.pages.yaml_lines import line_of
 
@@ -52,10 +53,7 @@ class Guard:
     links: dict[tuple[str, str], PageLinks] = field(default_factory=dict)
 
     def shown(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        return shown_path(path, self.root)
 
     def check_sources(self, src_uris: Iterable[str]) -> None:
         """Before any page is read: readable text, size limit, no orphan translation."""
@@ -83,12 +81,13 @@ class Guard:
 
     def check_html(self, html: str, shown: str, code: str, src_uri: str, source: str = "") -> None:
         """The page's rendered content is safe; a page written in `code` has its links noted."""
-        unsafe = unsafe_html(html)
+        tags = start_tags(html)  # one parse for both rules
+        unsafe = unsafe_tags(tags)
         if unsafe:
             raise KyrError(shown, f"unsafe content after rendering: {unsafe[0]}", hint=UNSAFE_HINT)
         if source_language(src_uri, self.codes, self.default) == code:
             neutral = neutral_source(src_uri, self.codes)
-            self.links[(code, neutral)] = page_links(shown, source, html)
+            self.links[(code, neutral)] = page_links(shown, source, tags)
 
     def check_translations(self) -> None:
         problems = parity_problems(self.links, self.default)

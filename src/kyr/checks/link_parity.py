@@ -15,11 +15,11 @@ own language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from kyr.errors import KyrError
+from kyr.pages.html_tags import StartTag
 
 
 @dataclass(frozen=True)
@@ -30,28 +30,23 @@ class PageLinks:
     web: frozenset[str]
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("a", "area"):
-            self.hrefs += [value.strip() for name, value in attrs if name == "href" and value]
-
-
-def links_of(content_html: str) -> tuple[set[str], set[str]]:
-    """(tel: links, http(s) links) in rendered page content."""
-    collector = _LinkCollector()
-    collector.feed(content_html)
-    collector.close()
-    tel = {href for href in collector.hrefs if href.lower().startswith("tel:")}
-    web = {href for href in collector.hrefs if href.lower().startswith(("http://", "https://"))}
+def links_in(tags: Iterable[StartTag]) -> tuple[set[str], set[str]]:
+    """(tel: links, http(s) links) among rendered tags (kyr.pages.html_tags)."""
+    hrefs = [
+        value.strip()
+        for tag, attrs in tags
+        if tag in ("a", "area")
+        for name, value in attrs
+        if name == "href" and value
+    ]
+    tel = {href for href in hrefs if href.lower().startswith("tel:")}
+    web = {href for href in hrefs if href.lower().startswith(("http://", "https://"))}
     return tel, web
 
 
-def page_links(source: str, text: str, content_html: str) -> PageLinks:
-    tel, web = links_of(content_html)
+def page_links(source: str, text: str, tags: Iterable[StartTag]) -> PageLinks:
+    """The links of a page's rendered content, given its tags."""
+    tel, web = links_in(tags)
     return PageLinks(source, text, frozenset(tel), frozenset(web))
 
 

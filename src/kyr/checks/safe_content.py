@@ -5,8 +5,8 @@ must never put a script, a frame, an event handler, a `javascript:` link or a tr
 front of readers. Two layers:
 
 - `unsafe_markdown` reads the page source, so the message can name the line;
-- `unsafe_html` reads the HTML the page became, so nothing Markdown produced (attribute lists,
-  entities, raw HTML blocks) slips through.
+- `unsafe_tags` (`unsafe_html`) reads the HTML the page became, so nothing Markdown produced
+  (attribute lists, entities, raw HTML blocks) slips through.
 
 Code (fenced blocks and inline code spans) is shown as text, so it is never flagged.
 """
@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from kyr.pages.fenced_code import fenced_code_lines
+from kyr.pages.html_tags import StartTag, start_tags
 
 # Elements that run code, embed other documents, or change how the page loads.
 FORBIDDEN_ELEMENTS = (
@@ -165,25 +166,19 @@ def unsafe_markdown(text: str, first_line: int = 1) -> list[Unsafe]:
     return [Unsafe(line_at(offset), what) for offset, what in sorted(found)]
 
 
-class _HtmlScanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+def unsafe_tags(tags: Iterable[StartTag]) -> list[str]:
+    """Every unsafe element or attribute among rendered tags (kyr.pages.html_tags)."""
+    problems: list[str] = []
+    for tag, attrs in tags:
         element = _element_problem(tag)
         if element:
-            self.problems.append(element)
+            problems.append(element)
         # HTMLParser has decoded entities already; `_attribute_problems` decodes again, which
         # can only make a URL look more dangerous, never less.
-        self.problems += _attribute_problems(tag, attrs)
-
-    handle_startendtag = handle_starttag
+        problems += _attribute_problems(tag, attrs)
+    return problems
 
 
 def unsafe_html(markup: str) -> list[str]:
     """Every unsafe element or attribute in rendered HTML (page content, not the theme)."""
-    scanner = _HtmlScanner()
-    scanner.feed(markup)
-    scanner.close()
-    return scanner.problems
+    return unsafe_tags(start_tags(markup))

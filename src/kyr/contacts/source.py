@@ -29,7 +29,17 @@ class Entry:
 
 def parse_entries(text: str, path: str | Path) -> list[Entry]:
     """The file's entries with their field lines; raises KyrError for YAML that does not parse."""
-    loader = yaml.SafeLoader(text)
+    fast = getattr(yaml, "CSafeLoader", None)  # libyaml: the same nodes and lines, faster
+    if fast is not None:
+        try:
+            return _entries(text, path, fast)
+        except KyrError:
+            pass  # read again by the Python parser, whose messages the maintainer sees
+    return _entries(text, path, yaml.SafeLoader)
+
+
+def _entries(text: str, path: str | Path, loader_class: type) -> list[Entry]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

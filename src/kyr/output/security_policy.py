@@ -13,6 +13,7 @@ A static site has no server headers of its own, so the policy travels inside the
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html as html_lib
 import re
@@ -49,6 +50,7 @@ _HREF = re.compile(r"""\shref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 _REL = re.compile(r"""\srel\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 
 
+@functools.lru_cache(maxsize=512)  # the theme's inline scripts are the same on every page
 def sha256_source(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"

@@ -31,7 +31,7 @@ def split_front_matter(text: str, path: str | Path) -> PageSource:
             hint="Add a line with only '---' after the last front matter field.",
         )
     try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
+        meta = _load_yaml("".join(lines[1:end])) or {}
     except yaml.YAMLError as error:
         raise yaml_error(path, error, "the front matter", first_line=2) from None
     except (ValueError, TypeError) as error:  # e.g. a date with month 13: PyYAML gives no line
@@ -49,6 +49,19 @@ def split_front_matter(text: str, path: str | Path) -> PageSource:
             hint="Write one field per line, e.g. 'title: At the door'.",
         )
     return PageSource(meta, "".join(lines[end + 1 :]), end + 2)
+
+
+def _load_yaml(text: str) -> object:
+    """`yaml.safe_load`, read by libyaml's C parser when PyYAML has it (the same values: the
+    constructor is the same; most of a build's front matter time was the pure-Python parser).
+    Broken YAML is read again by the Python parser, whose error messages the maintainer sees."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return yaml.safe_load(text)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
 
 
 def _bad_date_line(lines: list[str]) -> int | None:

@@ -44,6 +44,15 @@ class SiteState:
     site_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # name, description
     macro_envs: dict[str, Any] = field(default_factory=dict)  # language -> Jinja environment
 
+    def __post_init__(self) -> None:
+        # Shown in messages; worked out once, not for every page (it can touch the disk).
+        self.docs_shown = self.project.shown(self.project.docs_dir)
+        self.contacts_shown = self.project.shown(self.project.contacts_file)
+
+    def page_shown(self, src_uri: str) -> str:
+        """A page file as a maintainer sees it (docs/who-to-call.es.md)."""
+        return f"{self.docs_shown}/{src_uri}"
+
     @property
     def languages(self) -> Languages:
         return self.project.languages
