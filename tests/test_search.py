@@ -74,16 +74,31 @@ def search(page, query: str) -> list[str]:
         }""",
         arg=query,
     )
-    # Material renders results ten at a time, more as the list scrolls: scroll to the end.
+    # Material shows ten results, then four more each time the list is scrolled to its end from
+    # above: the pages must be among the fourteen a reader sees after scrolling once. Return once
+    # they have not changed for 250 ms (the prefix typed before had results of its own).
+    page.wait_for_function(
+        """() => {
+          const meta = document.querySelector('.md-search-result__meta').textContent;
+          const total = parseInt((meta.match(/\\d+/) || ['0'])[0], 10);
+          const items = document.querySelectorAll('.md-search-result__item');
+          const wrap = document.querySelector('.md-search__scrollwrap');
+          if (items.length < Math.min(total, 14)) {
+            const end = wrap.scrollHeight - wrap.clientHeight;
+            wrap.scrollTop = wrap.scrollTop >= end - 16 ? 0 : end;
+          }
+          const links = [...document.querySelectorAll('a.md-search-result__link')];
+          const shown = meta + links.map(a => a.href).join();
+          if (window.kyrResults !== shown) {
+            window.kyrResults = shown;
+            window.kyrSince = performance.now();
+            return false;
+          }
+          return performance.now() - window.kyrSince >= 250;
+        }""",
+        polling=50,
+    )
     links = page.locator("a.md-search-result__link")
-    count = -1
-    while links.count() != count:
-        count = links.count()
-        page.evaluate(
-            "() => { const w = document.querySelector('.md-search__scrollwrap');"
-            " w.scrollTop = w.scrollHeight; }"
-        )
-        page.wait_for_timeout(300)
     return [a.get_attribute("href") for a in links.all()]
 
 
