@@ -124,3 +124,18 @@ def test_kyr_i18n_check_reports_a_stale_template(tmp_path: Path):
     assert result.returncode == 1
     assert "missing 'A brand new string'" in result.stderr
     assert "make i18n-update" in result.stderr
+
+
+@pytest.mark.parametrize("missing", ["babel.cfg", "translations/messages.pot"])
+def test_i18n_check_names_a_missing_extraction_file(tmp_path: Path, missing: str):
+    root = tmp_path / "site"
+    (root / "translations" / "es" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
+    shutil.copy(REPO / "translations" / "messages.pot", root / "translations")
+    po = REPO / "translations" / "es" / "LC_MESSAGES" / "messages.po"
+    shutil.copy(po, root / "translations" / "es" / "LC_MESSAGES")
+    (root / missing).unlink()
+    result = run_kyr(root, "i18n-check")
+    assert result.returncode != 0
+    assert f"{missing}: missing" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr

@@ -18,7 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from kyr.errors import KyrError
+from kyr.errors import KyrError, shown_path
 from kyr.pages.text_files import decode_text
 
 DOMAIN = "messages"
@@ -181,7 +181,15 @@ def template_drift(root: Path) -> list[str]:
     """Differences between the strings in our templates and code and translations/messages.pot:
     empty when the template is current (the same extraction `make i18n-extract` runs)."""
     pot = root / "translations" / "messages.pot"
-    with (root / "babel.cfg").open(encoding="utf-8") as handle:
+    config = root / "babel.cfg"
+    if not config.is_file():
+        return [
+            f"{shown_path(config, root)}: missing: it tells Babel where the interface strings"
+            " are. Restore it (`git checkout -- babel.cfg`)."
+        ]
+    if not pot.is_file():
+        return [f"{shown_path(pot, root)}: missing. Run `make i18n-update` to write it."]
+    with config.open(encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     in_code = {_msgid(found[2]) for found in extract_from_dir(str(root), method_map, options_map)}
     with pot.open("rb") as handle:
