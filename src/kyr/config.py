@@ -18,6 +18,9 @@ class KyrConfig(Config):
     contacts_file = opt.Type(str, default="data/contacts.yml")
     # Everyday words readers search for, and the pages they find (see kyr.output.search_words)
     search_words_file = opt.Type(str, default="data/search-words.yml")
+    # What readers say or show to agents, with meanings and the family message (see
+    # kyr.encounter.phrases): the red card's back, "Say" boxes, the encounter page, its audio
+    phrases_file = opt.Type(str, default="data/phrases.yml")
     # Hosts never accepted as a source (YAML, relative to mkdocs.yml; see kyr.checks.source_policy)
     source_policy_file = opt.Type(str, default="data/source-policy.yml")
 

@@ -68,6 +68,10 @@ class Project:
         return self.root / self.settings.search_words_file
 
     @property
+    def phrases_file(self) -> Path:
+        return self.root / self.settings.phrases_file
+
+    @property
     def source_policy_file(self) -> Path:
         return self.root / self.settings.source_policy_file
 

@@ -97,12 +97,11 @@ def meta_problems(
             if problem is not None:
                 yield error("sources", *problem)
                 break  # one line for the sources key: the first bad source
-    if "card_back" in meta and (
-        not isinstance(meta["card_back"], list)
-        or not all(isinstance(line, str) for line in meta["card_back"])
-    ):
+    if "card_back" in meta:  # before phrases had one file, each card page listed its back
         yield error(
-            "card_back", "'card_back' must be a list of lines of text", "Start each line with '- '."
+            "card_back",
+            "the card's back is no longer set per page",
+            "List its phrase ids under 'card:' in data/phrases.yml, and remove 'card_back'.",
         )
     if "template" in meta:
         template = meta["template"]

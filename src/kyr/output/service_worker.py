@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from importlib.resources import files
 from pathlib import Path
 
+from kyr.encounter.audio import AUDIO_DIR
 from kyr.languages import Language
 
 SERVICE_WORKER = "sw.js"
@@ -27,6 +28,7 @@ CORE_PATTERNS = (
     "assets/stylesheets/*.css",
     "assets/kyr.css",
     "assets/kyr.js",
+    "assets/kyr-encounter.js",
     "assets/icons/*",
     "assets/javascripts/bundle.*.min.js",
     "assets/javascripts/workers/search.*.min.js",
@@ -67,6 +69,7 @@ def site_version(site_dir: Path) -> str:
 
 def page_urls(site_dir: Path, language: Language, others: Iterable[Language]) -> list[str]:
     """Every page of one language (directory URLs), its manifest, search index and stemmer."""
+    others = list(others)
     base = site_dir / language.prefix
     excluded = [site_dir / other.prefix for other in others if other.prefix]
     urls = []
@@ -75,7 +78,16 @@ def page_urls(site_dir: Path, language: Language, others: Iterable[Language]) ->
             continue
         urls.append(page.parent.relative_to(site_dir).as_posix().removeprefix(".") + "/")
     urls = [url.lstrip("/") for url in urls]
+    # The card's audio (kyr.encounter.audio): the statements in the default language, the one
+    # at the site's root, and their meaning in this language.
+    default = next((lang for lang in [language, *others] if not lang.prefix), language)
+    audio = sorted(
+        path.relative_to(site_dir).as_posix()
+        for code in dict.fromkeys([default.code, language.code])
+        for path in (site_dir / AUDIO_DIR / code).glob("*.mp3")
+    )
     extras = [
+        *audio,
         f"{language.prefix}{MANIFEST}",
         f"{language.prefix}search/search_index.json",
         f"assets/javascripts/lunr/min/lunr.{language.code}.min.js",

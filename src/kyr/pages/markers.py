@@ -7,6 +7,7 @@ A marker is an HTML comment on a line of its own, outside code:
     <!-- kyr:hotline -->                     the big call button for the one 'emergency' contact
     <!-- kyr:directory -->                   every published contact, grouped by need
     <!-- kyr:printables -->                  every flyer and card, with previews and PDFs
+    <!-- kyr:say free-to-go no-search -->    a "Say" box with those phrases (data/phrases.yml)
 
 Anything else that starts with `<!-- kyr:` is a mistake and is reported, so a typo never
 silently drops a phone number from a page.
@@ -27,6 +28,7 @@ MARKER_LINE = re.compile(
     r"|(?P<hotline>hotline)"
     r"|(?P<directory>directory)"
     r"|(?P<printables>printables)"
+    r"|(?P<say>say)(?P<ids>(?:\s+[a-z0-9]+(?:-[a-z0-9]+)*)+)"
     r")\s*-->\s*$"
 )
 INLINE_CODE = re.compile(r"(`+).+?\1")
@@ -34,8 +36,8 @@ INLINE_CODE = re.compile(r"(`+).+?\1")
 
 @dataclass(frozen=True)
 class Marker:
-    kind: str  # "id", "tag", "hotline", "directory" or "printables"
-    value: str | None
+    kind: str  # "id", "tag", "hotline", "directory", "printables" or "say"
+    value: str | None  # the id or tag; for "say", the phrase ids separated by spaces
     line: int  # 1-based line in the text that was scanned
     text: str
 
@@ -63,11 +65,14 @@ def _scan(text: str) -> list[tuple[int, Marker | None, str]]:
                     index + 1,
                     f"this contact marker is not understood: {line.strip()!r}. Use "
                     "<!-- kyr:contacts id=ID -->, <!-- kyr:contacts tag=TAG -->, "
-                    "<!-- kyr:hotline -->, <!-- kyr:directory --> or <!-- kyr:printables -->, "
-                    "on a line of its own",
+                    "<!-- kyr:hotline -->, <!-- kyr:directory -->, <!-- kyr:printables --> or "
+                    "<!-- kyr:say PHRASE-ID ... -->, on a line of its own",
                 )
             if match.group("contacts"):
                 marker = Marker(match.group("attr"), match.group("value"), index + 1, line.strip())
+            elif match.group("say"):
+                ids = " ".join(match.group("ids").split())
+                marker = Marker("say", ids, index + 1, line.strip())
             else:
                 kind = next(k for k in ("hotline", "directory", "printables") if match.group(k))
                 marker = Marker(kind, None, index + 1, line.strip())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kyr.compat.coupling import set_search_base
 from kyr.contacts.export import write_contact_files
+from kyr.encounter.audio import audio_cache, write_audio
 from kyr.output.search_index import write_split_index
 from kyr.output.service_worker import write_offline_files
 from kyr.output.sitemap import sitemap_xml
@@ -39,6 +40,8 @@ def write_site_files(site_dir: Path, state: SiteState, *, root_path: str, offlin
             languages.values(),
             lambda code: translations_for(translations_dir, code, default).gettext,
         )
+    if state.clips:
+        write_audio(site_dir, state.clips, audio_cache())
     xml = sitemap_xml(state.page_languages.items(), languages, state.project.site_url)
     (site_dir / "sitemap.xml").write_text(xml, encoding="utf-8")
     # mtime=0 keeps the compressed sitemap identical between builds of the same content.

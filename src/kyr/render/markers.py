@@ -13,6 +13,7 @@ from typing import Any
 from kyr.contacts.export import contact_view
 from kyr.contacts.load import Contact, emergency_set
 from kyr.contacts.select import select_for_marker
+from kyr.encounter.phrases import Phrases
 from kyr.errors import KyrError
 from kyr.pages.markers import Marker, MarkerError, find_markers, replace_markers
 from kyr.printing.printables import is_local_address
@@ -54,6 +55,23 @@ def render_page_markers(
     return replace_markers(markdown, render)
 
 
+def say_views(
+    marker: Marker, phrases: Phrases | None, state: SiteState, code: str
+) -> list[dict[str, str]]:
+    """The phrases a `<!-- kyr:say ... -->` marker names, each as English and its meaning."""
+    shown = state.project.shown(state.project.phrases_file)
+    if phrases is None:
+        raise KyrError(shown, f"{marker.text} needs the phrases file {shown}, which does not exist")
+    unknown = [i for i in (marker.value or "").split() if i not in phrases.texts]
+    if unknown:
+        raise KyrError(
+            shown,
+            f"{marker.text} names phrases that {shown} does not have: {', '.join(unknown)}. "
+            f"Use an id listed under 'phrases:' there",
+        )
+    return [phrases.say(i, code) for i in (marker.value or "").split()]
+
+
 def marker_html(
     marker: Marker, *, state: SiteState, code: str, href: Callable[[str], str], macros: Macros
 ) -> str:
@@ -62,6 +80,8 @@ def marker_html(
         views = printable_views(state, language, href)
         testing = is_local_address(state.project.site_url)
         return str(macros("printables").printables(views, href(DOWNLOAD), testing))
+    if marker.kind == "say":
+        return str(macros("say").say(say_views(marker, state.phrases, state, code)))
     if state.contacts is None:
         shown = state.project.shown(state.project.contacts_file)
         raise KyrError(

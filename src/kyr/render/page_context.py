@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kyr.encounter.views import card_view, family_view
 from kyr.languages import (
     Language,
     absolute_url,
@@ -26,6 +27,8 @@ from kyr.render.state import SiteState
 from kyr.translation.views import outdated_view, status_view
 
 STATUS_TEMPLATE = "translation-status.html"  # the page that lists every language's status
+ENCOUNTER_TEMPLATE = "encounter.html"  # show the card, play it, tell family
+PHRASE_TEMPLATES = ("redcard.html", ENCOUNTER_TEMPLATE)  # pages that show the card
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,25 @@ def page_context(state: SiteState, page: PageRef, href: Callable[[str], str]) ->
         "hotline": state.hotline(),
         "outdated": _outdated(state, page, file_language, neutral_src, neutral, href),
         "translation_status": _translation_status(state, page, href),
+        "encounter_href": href(localized_url(state.encounter_url, language))
+        if state.encounter_url is not None
+        else None,
+        **_phrase_views(state, page, language.code, href),
     }
+
+
+def _phrase_views(
+    state: SiteState, page: PageRef, code: str, href: Callable[[str], str]
+) -> dict[str, Any]:
+    """The card (red card and encounter pages) and the message to family (encounter page)."""
+    template = page.meta.get("template")
+    if state.phrases is None or template not in PHRASE_TEMPLATES:
+        return {}
+    views: dict[str, Any] = {"card": card_view(state.phrases, code, state.clips, href)}
+    hotline = state.hotline()
+    if template == ENCOUNTER_TEMPLATE and hotline is not None:
+        views["family"] = family_view(state.phrases, code, hotline["display"])
+    return views
 
 
 def printable_views(

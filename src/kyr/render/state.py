@@ -15,11 +15,15 @@ from kyr.checks.glossary import kept_in_english
 from kyr.checks.guard import Guard, theme_templates
 from kyr.compat.template_cache import SharedTemplateCache
 from kyr.contacts.load import Contact, emergency_contact, load_contacts
+from kyr.encounter.audio import Clip, clips
+from kyr.encounter.phrases import Phrases, load_phrases
 from kyr.languages import Language, Languages
 from kyr.output.search_words import load_search_words, words_by_page
 from kyr.printing.printables import Printable, page_url
 from kyr.project import Project
 from kyr.translation.views import TranslationFacts
+
+ENCOUNTER_PAGE = "encounter.md"  # the encounter page's file, linked from the help bar
 
 
 @dataclass
@@ -28,6 +32,9 @@ class SiteState:
     guard: Guard
     translations: TranslationFacts
     contacts: list[Contact] | None  # None: the project has no contacts file
+    phrases: Phrases | None  # None: the project has no phrases file
+    clips: list[Clip]  # the card's audio files (kyr.encounter.audio)
+    encounter_url: str | None  # docs/encounter.md's URL, for the help bar; None: no such page
     # {language: {page URL: everyday words}} for the search index (kyr.output.search_words)
     search_words: dict[str, dict[str, list[str]]]
     # {language: English terms its pages keep} (the translated glossary's kept_in_english)
@@ -99,6 +106,9 @@ def start_site(
         project.docs_dir,
         project.shown(project.search_words_file),
     )
+    phrases_shown = project.shown(project.phrases_file)
+    phrases = load_phrases(project.phrases_file, list(languages), phrases_shown)
+    encounter = project.docs_dir / ENCOUNTER_PAGE
     return SiteState(
         project=project,
         guard=Guard(
@@ -120,6 +130,9 @@ def start_site(
             translations_dir=project.translations_dir,
         ),
         contacts=contacts,
+        phrases=phrases,
+        clips=clips(phrases, list(languages), phrases_shown) if phrases else [],
+        encounter_url=page_url(ENCOUNTER_PAGE, directory_urls) if encounter.is_file() else None,
         search_words={
             code: {
                 page_url(page, directory_urls): words
