@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kyr.output.search_index import FOLD, WORDS_FIELD
 from kyr.output.search_words import load_search_words
@@ -57,35 +56,34 @@ def page_of(link: str, base: str) -> str:
 def search(page, query: str) -> list[str]:
     """Type `query` into Material's search and return the result links, once the results shown
     are those of the whole query (not of a prefix typed so far)."""
-    if not page.locator("input.md-search__input").is_visible():
+    # Open search as a reader does. (The phone layout's field counts as visible even while
+    # search is closed, so the toggle says whether it is open.)
+    if not page.evaluate("document.getElementById('__search').checked"):
         page.locator("label.md-header__button[for=__search]").click()
     field = page.locator("input.md-search__input")
     field.fill("")
-    page.wait_for_function("() => !document.querySelector('.md-search-result__list li')")
-    # The last character is typed as a reader would: Material searches on a key event, and
-    # the search worker may only just have become ready. A key typed while the worker loads its
-    # index right after a page opens can go unanswered (seen once, in a full run on a busy
-    # machine): then the reader types it again.
+    # Ready: the search code is loaded (kyr.js loads it when search opens, or is open already)
+    # and the empty field shows Material's placeholder, not results.
+    page.wait_for_function(
+        """() => {
+          const config = JSON.parse(document.getElementById('__config').textContent);
+          const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+          return !document.querySelector('.md-search-result__list li')
+            && meta === config.translations['search.result.placeholder'];
+        }"""
+    )
+    # The last character is typed as a reader would: Material searches on a key event.
     field.fill(query[:-1])
-    for attempt in range(3):
-        if attempt:
-            field.press("Backspace")
-        field.press_sequentially(query[-1])
-        try:
-            page.wait_for_function(
-                """q => {
-                  const meta = document.querySelector('.md-search-result__meta');
-                  return document.querySelector('.md-search__input').value === q
-                    && (document.querySelector('.md-search-result__list li')
-                        || /\\b0\\b|no |ning/i.test(meta.textContent));
-                }""",
-                arg=query,
-                timeout=5000,
-            )
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
+    field.press_sequentially(query[-1])
+    page.wait_for_function(
+        """q => {
+          const meta = document.querySelector('.md-search-result__meta');
+          return document.querySelector('.md-search__input').value === q
+            && (document.querySelector('.md-search-result__list li')
+                || /\\b0\\b|no |ning/i.test(meta.textContent));
+        }""",
+        arg=query,
+    )
     # Material shows ten results, then four more each time the list is scrolled to its end from
     # above: the pages must be among the fourteen a reader sees after scrolling once. Return once
     # they have not changed for 250 ms (the prefix typed before had results of its own).
