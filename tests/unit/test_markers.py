@@ -57,3 +57,17 @@ def test_replace_markers_makes_raw_html_blocks_and_keeps_the_rest():
 
 def test_html_block_drops_blank_lines_and_indentation():
     assert html_block("  <a>\n\n\t  <b>x</b>\n  </a>  \n") == "<a>\n<b>x</b>\n</a>"
+
+
+def test_say_marker_keeps_its_phrase_ids_in_order():
+    [marker] = find_markers("Text\n\n<!--  kyr:say free-to-go   no-search -->\n")
+    assert marker == Marker(
+        "say", "free-to-go no-search", 3, "<!--  kyr:say free-to-go   no-search -->"
+    )
+
+
+@pytest.mark.parametrize("line", ["<!-- kyr:say -->", "<!-- kyr:say Free_To_Go -->"])
+def test_say_marker_without_valid_ids_is_refused(line):
+    with pytest.raises(MarkerError) as caught:
+        find_markers(line + "\n")
+    assert "kyr:say PHRASE-ID" in caught.value.message

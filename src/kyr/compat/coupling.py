@@ -27,6 +27,8 @@ Material, front end (kyr.compat.material_names):
      `site_meta` (absolute hreflang and canonical), wraps `content`, replaces `scripts`: Material's
      hashed bundle (assets/javascripts/bundle.*.min.js, found by `material_bundle`) is loaded by
      kyr.js only when the reader opens search; 404.html replaces Material's 404 `content`.
+     encounter.html fills no block: a page of its own without Material's layout or style sheet,
+     it imports Material's partials/language.html for the page's language and direction.
   6. Templates copied whole from Material (`COPIED_TEMPLATES`, with `MATERIAL_VERSION`):
      partials/search.html (the search dialog, given an accessible name) and
      partials/alternate.html (the language selector, with the links kyr computes per page and

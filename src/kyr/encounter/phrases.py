@@ -92,7 +92,7 @@ def load_phrases(path: Path, languages: list[str], shown: str) -> Phrases | None
     for code, message in family.items():
         if message.count(HOTLINE) != 1:
             raise fail(
-                "family_message",
+                f"family_message.{code}",
                 f"the {code} message must say {HOTLINE} once, where the hotline's number goes",
             )
     return Phrases(
@@ -113,13 +113,13 @@ def _texts(value: object, key: str, english: str, languages: list[str], fail) ->
         raise fail(key, f"'{key}' has no {english} text", f"Add '{english}: ...'.")
     for code in value:
         if code not in languages:
-            raise fail(key, f"'{code}' is not a language of this site ({', '.join(languages)})")
+            raise fail(f"{key}.{code}", f"'{code}' is not a language of this site ({', '.join(languages)})")
     allowed = set(DIGITS.findall(value[english]))
     for code, text in value.items():
         added = set(DIGITS.findall(text)) - allowed
         if added:
             raise fail(
-                key,
+                f"{key}.{code}",
                 f"the {code} text has a number the {english} text does not: "
                 + ", ".join(sorted(added)),
                 "A translation says what the English says; numbers come from data/contacts.yml.",
@@ -127,12 +127,12 @@ def _texts(value: object, key: str, english: str, languages: list[str], fail) ->
     return {code: text.strip() for code, text in value.items()}
 
 
-def _lines(root: yaml.MappingNode) -> dict[str, int]:
-    """'phrases.ID', 'card' and the other keys -> their 1-based line."""
+def _lines(node: yaml.Node, prefix: str = "") -> dict[str, int]:
+    """Each key as a dotted path ('card', 'phrases.ID', 'phrases.ID.es') -> its 1-based line."""
     lines = {}
-    for key, value in root.value:
-        lines[str(key.value)] = key.start_mark.line + 1
-        if key.value == "phrases" and isinstance(value, yaml.MappingNode):
-            for phrase_key, _ in value.value:
-                lines[f"phrases.{phrase_key.value}"] = phrase_key.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = f"{prefix}{key.value}"
+            lines[path] = key.start_mark.line + 1
+            lines.update(_lines(value, path + "."))
     return lines
