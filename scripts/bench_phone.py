@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 from kyr.printing.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
-PAGES = ["", "rights/at-home/", "es/", "es/rights/at-home/"]
+PAGES = ["", "rights/at-home/", "encounter/", "es/", "es/rights/at-home/", "es/encounter/"]
 REPEAT_FROM = {"": "rights/", "es/": "es/rights/"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt", ".vcf")
 NODE_TOOLS = REPO / "tools" / "node"  # Lighthouse, pinned in its package-lock.json

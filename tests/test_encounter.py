@@ -12,7 +12,7 @@ import pytest
 
 from kyr.encounter.phrases import load_phrases
 from kyr.project import load_project
-from tests.helpers import REPO, Build, serve
+from tests.helpers import FIXTURES, REPO, Build, make_project, run_kyr, serve
 
 PROJECT = load_project(REPO)
 PHRASES = load_phrases(PROJECT.phrases_file, list(PROJECT.languages), "data/phrases.yml")
@@ -218,3 +218,18 @@ def test_card_and_say_boxes_take_their_words_from_the_one_phrases_file(real_site
             assert english in said, english
             if code != "en":
                 assert paragraphs[index + 1].get_text(strip=True) == said[english]
+
+
+def test_kyr_parity_refuses_a_meaning_that_adds_a_number(tmp_path):
+    root = make_project(tmp_path / "site", FIXTURES / "mini" / "docs")
+    phrases = root / "data" / "phrases.yml"
+    text = phrases.read_text(encoding="utf-8")
+    assert "es: Quiero hablar con un abogado." in text
+    phrases.write_text(
+        text.replace("es: Quiero hablar con un abogado.", "es: Quiero un abogado, llame al 911."),
+        encoding="utf-8",
+    )
+    result = run_kyr(root, "parity")
+    assert result.returncode == 1
+    assert "data/phrases.yml:" in result.stderr and "[phrases.want-lawyer.es]" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -14,6 +14,7 @@ from kyr.checks.parity import check_parity
 from kyr.cli.options import fail, root_option
 from kyr.compat import coupling
 from kyr.contacts.load import check_contacts_file, published, text_language
+from kyr.encounter.phrases import load_phrases
 from kyr.errors import KyrError
 from kyr.languages import neutral_source, source_language
 from kyr.project import Project, load_project
@@ -275,8 +276,15 @@ def _first_other(project: Project) -> str:
 )
 def parity(root: Path, include_outdated: bool) -> None:
     """Compare each page with its translations: headings, links, anchors, contact markers,
-    phone numbers and web addresses must match."""
+    phone numbers and web addresses must match; and no meaning in data/phrases.yml may add a
+    number its English words do not have."""
     project = _project(root)
+    try:  # the words to say are translated in one file, not in pages: its own rule
+        load_phrases(
+            project.phrases_file, list(project.languages), project.shown(project.phrases_file)
+        )
+    except KyrError as error:
+        fail(str(error))
     report = check_parity(
         project.docs_dir,
         list(project.languages),

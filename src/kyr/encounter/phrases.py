@@ -113,7 +113,8 @@ def _texts(value: object, key: str, english: str, languages: list[str], fail) ->
         raise fail(key, f"'{key}' has no {english} text", f"Add '{english}: ...'.")
     for code in value:
         if code not in languages:
-            raise fail(f"{key}.{code}", f"'{code}' is not a language of this site ({', '.join(languages)})")
+            known = ", ".join(languages)
+            raise fail(f"{key}.{code}", f"'{code}' is not a language of this site ({known})")
     allowed = set(DIGITS.findall(value[english]))
     for code, text in value.items():
         added = set(DIGITS.findall(text)) - allowed
