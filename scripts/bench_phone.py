@@ -27,7 +27,12 @@ sys.path.insert(0, str(REPO / "src"))
 from kyr.printing.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = ["", "rights/at-home/", "encounter/", "es/", "es/rights/at-home/", "es/encounter/"]
-REPEAT_FROM = {"": "rights/", "es/": "es/rights/"}
+REPEAT_FROM = {
+    "": "rights/",
+    "es/": "es/rights/",
+    "encounter/": "rights/at-home/",
+    "es/encounter/": "es/rights/at-home/",
+}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt", ".vcf")
 NODE_TOOLS = REPO / "tools" / "node"  # Lighthouse, pinned in its package-lock.json
 TARGETS = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
