@@ -233,3 +233,45 @@ def test_kyr_parity_refuses_a_meaning_that_adds_a_number(tmp_path):
     assert result.returncode == 1
     assert "data/phrases.yml:" in result.stderr and "[phrases.want-lawyer.es]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# A stand-in for the Screen Wake Lock API, recording what the page asks of it.
+FAKE_WAKE_LOCK = """
+window.wakeCalls = [];
+Object.defineProperty(Navigator.prototype, 'wakeLock', {configurable: true, get: () => ({
+  request: type => {
+    wakeCalls.push(type);
+    return Promise.resolve({
+      release: () => { wakeCalls.push('release'); return Promise.resolve(); },
+      addEventListener: () => {},
+    });
+  },
+})});
+"""
+
+
+def test_the_screen_stays_awake_while_the_card_is_shown(browser, real_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(FAKE_WAKE_LOCK)
+    page = context.new_page()
+    page.goto(real_url + "encounter/")
+    page.locator(".kyr-card__show").click()
+    page.wait_for_function("() => wakeCalls.length === 1")
+    page.locator(".kyr-card__close").click()
+    page.wait_for_function("() => wakeCalls.length === 2")
+    assert page.evaluate("wakeCalls") == ["screen", "release"]
+    context.close()
+
+
+def test_without_wake_lock_the_card_still_shows_with_no_error(browser, real_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script("delete Navigator.prototype.wakeLock;")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(real_url + "encounter/")
+    assert page.evaluate("'wakeLock' in navigator") is False
+    page.locator(".kyr-card__show").click()
+    assert page.locator("#kyr-card.kyr-card--full").is_visible()
+    assert errors == []
+    context.close()
