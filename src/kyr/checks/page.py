@@ -25,6 +25,8 @@ from kyr.checks.safe_content import HINT as UNSAFE_HINT
 from kyr.checks.safe_content import mask_code, unsafe_markdown
 from kyr.errors import KyrError
 from kyr.pages.front_matter import PageSource, split_front_matter
+from kyr.translation.review import HINT as REVIEW_HINT
+from kyr.translation.review import review_problem
 
 TEXT_FIELDS = ("title", "description", "flyer")
 DATE_HINT = "Write the date as YYYY-MM-DD, without quotes, e.g. 2026-11-27."
@@ -97,6 +99,8 @@ def meta_problems(
             if problem is not None:
                 yield error("sources", *problem)
                 break  # one line for the sources key: the first bad source
+    if "review" in meta and (problem := review_problem(meta["review"])) is not None:
+        yield error("review", problem, REVIEW_HINT)
     if "card_back" in meta:  # before phrases had one file, each card page listed its back
         yield error(
             "card_back",

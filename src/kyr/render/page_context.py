@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kyr.contacts.load import emergency_contact
+from kyr.contacts.model import language_name
 from kyr.encounter.views import card_view, family_view
 from kyr.languages import (
     Language,
@@ -24,6 +26,7 @@ from kyr.languages import (
 from kyr.output.service_worker import MANIFEST
 from kyr.printing.printables import printable_view
 from kyr.render.state import SiteState
+from kyr.translation.review import DRAFT
 from kyr.translation.views import outdated_view, status_view
 
 STATUS_TEMPLATE = "translation-status.html"  # the page that lists every language's status
@@ -74,8 +77,21 @@ def page_context(state: SiteState, page: PageRef, href: Callable[[str], str]) ->
         "encounter_href": href(localized_url(state.encounter_url, language))
         if state.encounter_url is not None
         else None,
+        "draft": _draft(state, page, file_language, language),
         **_phrase_views(state, page, language.code, href),
     }
+
+
+def _draft(
+    state: SiteState, page: PageRef, file_language: Language, language: Language
+) -> dict | None:
+    """The notice's data on a translation marked `review: draft` (not on the English page a
+    language falls back to, nor on a page whose `review` is broken: the build reports that)."""
+    if file_language.default or file_language != language or page.meta.get("review") != DRAFT:
+        return None
+    contact = emergency_contact(state.contacts) if state.contacts else None
+    names = [language_name(code, language.code) for code in (contact.languages if contact else ())]
+    return {"hotline_languages": ", ".join(names)}
 
 
 def _phrase_views(

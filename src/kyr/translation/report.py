@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from kyr.translation.review import DRAFT
 from kyr.translation.status import (
     MISSING,
     OUTDATED,
@@ -99,6 +100,7 @@ def status_data(status: ProjectStatus, changes: Mapping[str, EnglishChanges] | N
             "english_changed": item.english_changed.isoformat() if item.english_changed else None,
             "diff": found.diff if found else None,
             "diff_unavailable": found.unavailable if found else None,
+            "review": review_data(item),
         }
 
     def language(lang: LanguageStatus) -> dict:
@@ -122,6 +124,28 @@ def status_data(status: ProjectStatus, changes: Mapping[str, EnglishChanges] | N
     }
 
 
+def review_data(item: PageStatus) -> dict | None:
+    """The page's review state (None when the translation does not exist)."""
+    if item.state in (MISSING, PENDING):
+        return None
+    review = item.review
+    date = review.date.isoformat() if review.date else None
+    return {"state": review.state, "by": review.by, "date": date, "pr": review.pr}
+
+
+def review_label(item: PageStatus) -> str:
+    """'draft', 'reviewed by Ana Ruiz on 2026-12-01', 'reviewed in PR URL', 'not recorded', or
+    '' when there is no translation."""
+    data = review_data(item)
+    if data is None:
+        return ""
+    if data["pr"]:
+        return f"reviewed in {data['pr']}"
+    if data["by"]:
+        return f"reviewed by {data['by']} on {data['date']}"
+    return data["state"]
+
+
 def status_json(status: ProjectStatus, changes: Mapping[str, EnglishChanges] | None = None) -> str:
     return json.dumps(status_data(status, changes), ensure_ascii=False, indent=2) + "\n"
 
@@ -133,9 +157,11 @@ def summary_line(lang: LanguageStatus) -> str:
     counts = ", ".join(
         f"{lang.count(state)} {LABELS[state]}" for state in (OUTDATED, UNMARKED, MISSING, PENDING)
     )
+    drafts = sum(1 for page in lang.pages if review_label(page) == DRAFT)
     return (
         f"{lang.name} ({lang.code}): {lang.count(TRANSLATED)} of {len(lang.pages)} pages "
-        f"translated and current ({lang.done_percent}%); {counts}"
+        f"translated and current ({lang.done_percent}%); {counts}; {drafts} draft(s) not yet "
+        "checked by a fluent reader"
     )
 
 
@@ -183,8 +209,10 @@ def status_text(
     for lang in status.languages:
         out += [summary_line(lang), catalog_line(lang), contacts_line(lang)]
         out += [f"  {problem}" for problem in lang.catalog.problems]
-        rows = [("Page", "State", "English changed", "Translation file")]
-        rows += [(p.page, LABELS[p.state], _changed(p), p.file) for p in lang.pages]
+        rows = [("Page", "State", "Review", "English changed", "Translation file")]
+        rows += [
+            (p.page, LABELS[p.state], review_label(p), _changed(p), p.file) for p in lang.pages
+        ]
         out += _table(rows)
         out.append("")
     if status.template_problems:

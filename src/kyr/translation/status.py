@@ -24,8 +24,10 @@ from babel.messages.catalog import Catalog
 
 from kyr.errors import KyrError
 from kyr.languages import source_language
+from kyr.pages.front_matter import split_front_matter
 from kyr.translation.catalogs import catalog_problems, load_catalog, po_path
 from kyr.translation.marks import git_blob_hash, normalize_hash, read_translation_of
+from kyr.translation.review import NOT_RECORDED, Review, review_of, review_problem
 
 TRANSLATED, OUTDATED, UNMARKED, MISSING, PENDING = (
     "translated",
@@ -61,6 +63,7 @@ class PageStatus:
     english_hash: str
     translation_of: str | None = None
     english_changed: dt.date | None = None  # outdated pages only; None without git
+    review: Review = Review(NOT_RECORDED)  # whether a fluent reader checked it (`review:`)
 
 
 @dataclass(frozen=True)
@@ -219,7 +222,8 @@ def collect_status(
                 state = PENDING if page in pending else MISSING
                 statuses.append(PageStatus(state=state, **common))
                 continue
-            recorded = read_translation_of(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            recorded = read_translation_of(text)
             state = page_state(recorded, english_hash)
             changed = None
             if state == OUTDATED and changed_on is not None:
@@ -227,11 +231,31 @@ def collect_status(
                     dates[page] = changed_on(docs_dir / page)
                 changed = dates[page]
             statuses.append(
-                PageStatus(state=state, translation_of=recorded, english_changed=changed, **common)
+                PageStatus(
+                    state=state,
+                    translation_of=recorded,
+                    english_changed=changed,
+                    review=_review(text, path),
+                    **common,
+                )
             )
         catalog = catalog_status(translations_dir, code, shown_translations)
         result.append(LanguageStatus(code, name, tuple(statuses), catalog))
     return ProjectStatus(default, tuple(result))
+
+
+def _review(text: str, path: Path) -> Review:
+    """The page's review state; a page whose front matter or `review` is broken counts as not
+    recorded here (the build and `kyr check` name the problem)."""
+    if "review:" not in text:
+        return Review(NOT_RECORDED)
+    try:
+        meta = split_front_matter(text, path).meta
+    except KyrError:
+        return Review(NOT_RECORDED)
+    if "review" in meta and review_problem(meta["review"]) is not None:
+        return Review(NOT_RECORDED)
+    return review_of(meta)
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -84,6 +84,7 @@ def status_view(
                     "english_changed": page.english_changed,
                     "links": edit_links(edit_url, page.file),
                     "exists": exists,
+                    "review": page.review if exists else None,
                 }
             )
         catalog = lang.catalog
