@@ -4,7 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
-SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation shellcheck default-jre-headless espeak-ng lame
+SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation fonts-noto-core fonts-noto-cjk shellcheck \
+	default-jre-headless espeak-ng lame
 PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot \
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
@@ -31,7 +32,7 @@ $(NODE_STAMP): $(NODE_TOOLS)/package.json $(NODE_TOOLS)/package-lock.json
 
 install: $(STAMP) $(NODE_STAMP) ## Create .venv and install the site generator and test tools
 
-install-system: ## Install Chromium, poppler, fonts, shellcheck, Java, npm, eSpeak NG and LAME from Debian (root; skips what is there)
+install-system: ## Install Chromium, poppler, fonts (Noto for every script), shellcheck, Java, npm, eSpeak NG and LAME from Debian (root; skips what is there)
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kyr.printing.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (one set of Chromium flags)
 from kyr.printing.pdf import serve_folder as serve  # noqa: F401
@@ -231,3 +232,74 @@ def git_identity(date: str) -> dict[str, str]:
         "GIT_AUTHOR_DATE": date,
         "GIT_COMMITTER_DATE": date,
     }
+
+
+# Material's search in Chromium, as a reader uses it (test_search.py, test_many_languages.py).
+def search(page, query: str) -> list[str]:
+    """Type `query` into Material's search and return the result links, once the results shown
+    are those of the whole query (not of a prefix typed so far)."""
+    # Open search as a reader does. (The phone layout's field counts as visible even while
+    # search is closed, so the toggle says whether it is open.)
+    if not page.evaluate("document.getElementById('__search').checked"):
+        page.locator("label.md-header__button[for=__search]").click()
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    # Ready: the search code is loaded (kyr.js loads it when search opens, or is open already)
+    # and the empty field shows Material's placeholder, not results.
+    page.wait_for_function(
+        """() => {
+          const config = JSON.parse(document.getElementById('__config').textContent);
+          const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+          return !document.querySelector('.md-search-result__list li')
+            && meta === config.translations['search.result.placeholder'];
+        }"""
+    )
+    # The last character is typed as a reader would: Material searches on a key event. A key
+    # typed while the worker still builds its index (lunr's Korean or Armenian pipeline, a
+    # busy machine) goes unanswered: then the reader types it again.
+    field.fill(query[:-1])
+    for attempt in range(4):
+        if attempt:
+            field.press("Backspace")
+        field.press_sequentially(query[-1])
+        try:
+            page.wait_for_function(
+                """q => {
+                  const meta = document.querySelector('.md-search-result__meta');
+                  return document.querySelector('.md-search__input').value === q
+                    && (document.querySelector('.md-search-result__list li')
+                        || /\\b0\\b|no |ning/i.test(meta.textContent));
+                }""",
+                arg=query,
+                timeout=5000,
+            )
+            break
+        except PlaywrightTimeout:
+            if attempt == 3:
+                raise
+    # Material shows ten results, then four more each time the list is scrolled to its end from
+    # above: the pages must be among the fourteen a reader sees after scrolling once. Return once
+    # they have not changed for 250 ms (the prefix typed before had results of its own).
+    page.wait_for_function(
+        """() => {
+          const meta = document.querySelector('.md-search-result__meta').textContent;
+          const total = parseInt((meta.match(/\\d+/) || ['0'])[0], 10);
+          const items = document.querySelectorAll('.md-search-result__item');
+          const wrap = document.querySelector('.md-search__scrollwrap');
+          if (items.length < Math.min(total, 14)) {
+            const end = wrap.scrollHeight - wrap.clientHeight;
+            wrap.scrollTop = wrap.scrollTop >= end - 16 ? 0 : end;
+          }
+          const links = [...document.querySelectorAll('a.md-search-result__link')];
+          const shown = meta + links.map(a => a.href).join();
+          if (window.kyrResults !== shown) {
+            window.kyrResults = shown;
+            window.kyrSince = performance.now();
+            return false;
+          }
+          return performance.now() - window.kyrSince >= 250;
+        }""",
+        polling=50,
+    )
+    links = page.locator("a.md-search-result__link")
+    return [a.get_attribute("href") for a in links.all()]

@@ -12,7 +12,7 @@ import pytest
 from kyr.output.search_index import FOLD, WORDS_FIELD
 from kyr.output.search_words import load_search_words
 from kyr.project import load_project
-from tests.helpers import REPO, serve
+from tests.helpers import REPO, search, serve
 
 # Every test here searches the printed site or its download (fixtures taken by name inside).
 pytestmark = [pytest.mark.browser, pytest.mark.pdf, pytest.mark.slow]
@@ -51,65 +51,6 @@ def page_of(link: str, base: str) -> str:
     if path and not path.endswith("/"):
         path += "/"
     return path
-
-
-def search(page, query: str) -> list[str]:
-    """Type `query` into Material's search and return the result links, once the results shown
-    are those of the whole query (not of a prefix typed so far)."""
-    # Open search as a reader does. (The phone layout's field counts as visible even while
-    # search is closed, so the toggle says whether it is open.)
-    if not page.evaluate("document.getElementById('__search').checked"):
-        page.locator("label.md-header__button[for=__search]").click()
-    field = page.locator("input.md-search__input")
-    field.fill("")
-    # Ready: the search code is loaded (kyr.js loads it when search opens, or is open already)
-    # and the empty field shows Material's placeholder, not results.
-    page.wait_for_function(
-        """() => {
-          const config = JSON.parse(document.getElementById('__config').textContent);
-          const meta = document.querySelector('.md-search-result__meta').textContent.trim();
-          return !document.querySelector('.md-search-result__list li')
-            && meta === config.translations['search.result.placeholder'];
-        }"""
-    )
-    # The last character is typed as a reader would: Material searches on a key event.
-    field.fill(query[:-1])
-    field.press_sequentially(query[-1])
-    page.wait_for_function(
-        """q => {
-          const meta = document.querySelector('.md-search-result__meta');
-          return document.querySelector('.md-search__input').value === q
-            && (document.querySelector('.md-search-result__list li')
-                || /\\b0\\b|no |ning/i.test(meta.textContent));
-        }""",
-        arg=query,
-    )
-    # Material shows ten results, then four more each time the list is scrolled to its end from
-    # above: the pages must be among the fourteen a reader sees after scrolling once. Return once
-    # they have not changed for 250 ms (the prefix typed before had results of its own).
-    page.wait_for_function(
-        """() => {
-          const meta = document.querySelector('.md-search-result__meta').textContent;
-          const total = parseInt((meta.match(/\\d+/) || ['0'])[0], 10);
-          const items = document.querySelectorAll('.md-search-result__item');
-          const wrap = document.querySelector('.md-search__scrollwrap');
-          if (items.length < Math.min(total, 14)) {
-            const end = wrap.scrollHeight - wrap.clientHeight;
-            wrap.scrollTop = wrap.scrollTop >= end - 16 ? 0 : end;
-          }
-          const links = [...document.querySelectorAll('a.md-search-result__link')];
-          const shown = meta + links.map(a => a.href).join();
-          if (window.kyrResults !== shown) {
-            window.kyrResults = shown;
-            window.kyrSince = performance.now();
-            return false;
-          }
-          return performance.now() - window.kyrSince >= 250;
-        }""",
-        polling=50,
-    )
-    links = page.locator("a.md-search-result__link")
-    return [a.get_attribute("href") for a in links.all()]
 
 
 def results(page, base: str, start: str, query: str) -> set[str]:

@@ -154,3 +154,9 @@ def hreflang_alternates(
     default = next(lang for lang in languages.values() if lang.default)
     pairs.append(("x-default", absolute_url(site_url, localized_url(neutral, default))))
     return pairs
+
+
+def babel_locale(code: str) -> str:
+    """'zh-Hant' -> 'zh_Hant': Babel's spelling of a site language code (static-i18n and URLs
+    use '-', Babel's parser '_')."""
+    return code.replace("-", "_")

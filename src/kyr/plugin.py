@@ -79,6 +79,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
             self.state = start_site(
                 project,
                 theme_dirs=config.theme.dirs,
+                search_modules=coupling.search_languages(config.theme.dirs),
                 root_path=root_path,
                 directory_urls=config.use_directory_urls,  # off in the offline download
                 policy=not offline and getattr(self, "command", "build") != "serve",

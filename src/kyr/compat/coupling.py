@@ -81,6 +81,16 @@ def material_bundle(theme_dirs: list[str]) -> str:
     raise FileNotFoundError("Material's assets/javascripts/bundle.*.min.js was not found")
 
 
+def search_languages(theme_dirs: list[str]) -> frozenset[str]:
+    """The languages Material's search has a lunr module for (assets/javascripts/lunr/min/
+    lunr.<code>.min.js), besides English, which needs none."""
+    found = {"en"}
+    for folder in theme_dirs:
+        for path in Path(folder).glob("assets/javascripts/lunr/min/lunr.*.min.js"):
+            found.add(path.name.removeprefix("lunr.").removesuffix(".min.js"))
+    return frozenset(found - {"multi", "stemmer.support", "fold"})  # fold: kyr's own step
+
+
 def i18n_plugin(config: Any) -> Any | None:
     return config.plugins.get("i18n")
 

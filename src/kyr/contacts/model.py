@@ -11,6 +11,8 @@ from datetime import date
 
 from babel import Locale
 
+from kyr.languages import babel_locale
+
 KINDS = ("hotline", "legal-aid", "government", "consulate", "directory", "tool")
 REGIONS = ("los-angeles", "california", "national")
 CONFIDENCE = ("seen-in-source", "conflicting-sources", "not-found")
@@ -154,4 +156,4 @@ def language_name(code: str, lang: str) -> str:
     """The name of a language in the page language: ('es', 'es') -> 'español'."""
     if code in EXTRA_LANGUAGE_NAMES:
         return EXTRA_LANGUAGE_NAMES[code].get(lang, EXTRA_LANGUAGE_NAMES[code]["en"])
-    return Locale.parse(lang).languages.get(code, code)
+    return Locale.parse(babel_locale(lang)).languages.get(code, code)

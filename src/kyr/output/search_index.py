@@ -9,7 +9,7 @@ the everyday words of data/search-words.yml in a field readers never see (`WORDS
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from kyr.languages import Language
@@ -19,8 +19,21 @@ WORDS_FIELD = "words"
 WORDS_BOOST = 100.0  # between the text (1) and the title (1000)
 
 
+def search_language(code: str, available: Collection[str]) -> str:
+    """The lunr language a site language is indexed in: its own module where Material has one
+    (zh-Hant uses zh's), otherwise English's pipeline, which with the fold step's word
+    characters indexes whole words of any script (Persian, Tagalog)."""
+    for candidate in (code, code.split("-")[0]):
+        if candidate in available:
+            return candidate
+    return "en"
+
+
 def split_by_language(
-    index: dict, languages: Iterable[Language], written_in: Mapping[str, set[str]]
+    index: dict,
+    languages: Iterable[Language],
+    written_in: Mapping[str, set[str]],
+    search_languages: Mapping[str, str] | None = None,
 ) -> dict[str, dict]:
     """Return {code: index} where each index holds that language's documents only, with
     locations relative to the language root (where that language's pages point their search).
@@ -40,8 +53,13 @@ def split_by_language(
             docs[owner.code].append({**doc, "location": relative})
     config = index.get("config", {})
     fields = {**config.get("fields", {}), WORDS_FIELD: {"boost": WORDS_BOOST}}
+    lunr = search_languages or {}
     return {
-        code: {**index, "config": {**config, "lang": [code, FOLD], "fields": fields}, "docs": items}
+        code: {
+            **index,
+            "config": {**config, "lang": [lunr.get(code, code), FOLD], "fields": fields},
+            "docs": items,
+        }
         for code, items in docs.items()
     }
 
@@ -61,6 +79,7 @@ def write_split_index(
     written_in: Mapping[str, set[str]],
     *,
     words: Mapping[str, Mapping[str, list[str]]] | None = None,
+    search_languages: Mapping[str, str] | None = None,
     as_script: bool = False,
 ) -> list[Path]:
     """Rewrite the merged index in `site_dir` as one index per language; returns files written.
@@ -74,7 +93,8 @@ def write_split_index(
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     written = []
     by_code = {lang.code: lang for lang in languages}
-    for code, index in split_by_language(merged, by_code.values(), written_in).items():
+    split = split_by_language(merged, by_code.values(), written_in, search_languages)
+    for code, index in split.items():
         index = add_words(index, (words or {}).get(code, {}))
         target = site_dir / by_code[code].prefix / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -90,10 +90,19 @@ def page_urls(site_dir: Path, language: Language, others: Iterable[Language]) ->
         *audio,
         f"{language.prefix}{MANIFEST}",
         f"{language.prefix}search/search_index.json",
-        f"assets/javascripts/lunr/min/lunr.{language.code}.min.js",
+        *_search_modules(site_dir / language.prefix),
         f"{language.prefix}404.html",
     ]
     return urls + [url for url in extras if (site_dir / url).is_file()]
+
+
+def _search_modules(language_root: Path) -> list[str]:
+    """The lunr modules the language's search index names (kyr.output.search_index)."""
+    index = language_root / "search" / "search_index.json"
+    if not index.is_file():
+        return []
+    langs = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+    return [f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in langs if lang != "en"]
 
 
 def core_urls(site_dir: Path) -> list[str]:

@@ -30,6 +30,7 @@ def write_site_files(site_dir: Path, state: SiteState, *, root_path: str, offlin
         languages.values(),
         state.page_languages,
         words=state.search_words,
+        search_languages=state.search_languages,
         as_script=offline,
     )
     if state.contacts is not None:

@@ -7,7 +7,7 @@ files written at the end (kyr.render.files).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +18,7 @@ from kyr.contacts.load import Contact, emergency_contact, load_contacts
 from kyr.encounter.audio import Clip, clips
 from kyr.encounter.phrases import Phrases, load_phrases
 from kyr.languages import Language, Languages
+from kyr.output.search_index import search_language
 from kyr.output.search_words import load_search_words, words_by_page
 from kyr.printing.printables import Printable, page_url
 from kyr.project import Project
@@ -35,6 +36,8 @@ class SiteState:
     phrases: Phrases | None  # None: the project has no phrases file
     clips: list[Clip]  # the card's audio files (kyr.encounter.audio)
     encounter_url: str | None  # docs/encounter.md's URL, for the help bar; None: no such page
+    # {language: the lunr language its search index uses} (kyr.output.search_index)
+    search_languages: dict[str, str]
     # {language: {page URL: everyday words}} for the search index (kyr.output.search_words)
     search_words: dict[str, dict[str, list[str]]]
     # {language: English terms its pages keep} (the translated glossary's kept_in_english)
@@ -83,12 +86,14 @@ def start_site(
     project: Project,
     *,
     theme_dirs: Iterable[str],
+    search_modules: Collection[str],
     root_path: str,
     directory_urls: bool,
     policy: bool,
 ) -> SiteState:
     """Read and check the data files once per build. Raises KyrError on bad input.
 
+    `search_modules` are the languages the theme's search has a lunr module for;
     `root_path` is the site address's path ('/' or '/kyr/'); `policy` is whether pages get a
     security policy (not in the offline download, nor under `mkdocs serve`).
     """
@@ -131,6 +136,7 @@ def start_site(
         ),
         contacts=contacts,
         phrases=phrases,
+        search_languages={code: search_language(code, search_modules) for code in languages},
         clips=clips(phrases, list(languages), phrases_shown) if phrases else [],
         encounter_url=page_url(ENCOUNTER_PAGE, directory_urls) if encounter.is_file() else None,
         search_words={

@@ -19,6 +19,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from kyr.errors import KyrError, shown_path
+from kyr.languages import babel_locale
 from kyr.pages.text_files import decode_text
 
 DOMAIN = "messages"
@@ -55,7 +56,7 @@ def load_catalog(path: Path, locale: str) -> Catalog:
     try:
         check_po_syntax(decode_text(path.read_bytes(), path), path)
         with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=True)
+            return read_po(handle, locale=babel_locale(locale), abort_invalid=True)
     except FileNotFoundError:
         raise KyrError(
             path,
@@ -114,7 +115,7 @@ def install_language(env, translations: NullTranslations, locale: str) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)
     env.filters["format_date"] = lambda value, fmt="long": format_date(
-        value, format=fmt, locale=locale
+        value, format=fmt, locale=babel_locale(locale)
     )
 
 
