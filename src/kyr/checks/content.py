@@ -12,7 +12,12 @@ from pathlib import Path
 
 from kyr.checks.glossary import GLOSSARY, colliding_words, inconsistent_terms
 from kyr.checks.page import page_problems
-from kyr.checks.readability import Readability, readability_of
+from kyr.checks.readability import (
+    CHARACTERS_PER_SENTENCE,
+    WORDS_PER_SENTENCE,
+    Readability,
+    readability_of,
+)
 from kyr.checks.source_policy import RefusedHost, refused_host
 from kyr.checks.typed_phones import typed_phone_problem
 from kyr.errors import KyrError
@@ -54,6 +59,11 @@ class Rules:
     max_words: int = 650
     max_grade_en: float = 8.0  # Flesch-Kincaid grade level
     min_huerta_es: float = 65.0  # Fernández Huerta reading ease
+    # Languages without a formula: average sentence length, and page length in characters
+    # where words are not spaced (about two characters a word in Chinese).
+    max_sentence_words: float = 20.0
+    max_sentence_characters: float = 40.0
+    max_characters: int = 1300
     refused_hosts: tuple[RefusedHost, ...] = ()  # data/source-policy.yml
     today: dt.date | None = None  # for the age of a review; None: not checked
     review_warn_days: int = 90  # a review older than this is a warning
@@ -64,9 +74,17 @@ class Rules:
 
 
 def within_budget(result: Readability, rules: Rules) -> bool:
+    if result.measure == WORDS_PER_SENTENCE:
+        return result.score <= rules.max_sentence_words
+    if result.measure == CHARACTERS_PER_SENTENCE:
+        return result.score <= rules.max_sentence_characters
     if result.language == "es":
         return result.score >= rules.min_huerta_es
     return result.score <= rules.max_grade_en
+
+
+def length_budget(result: Readability, rules: Rules) -> int:
+    return rules.max_characters if result.unit == "characters" else rules.max_words
 
 
 def _is_date(value: object) -> bool:
@@ -245,9 +263,10 @@ def check_docs(docs_dir: Path, rules: Rules) -> tuple[list[Finding], list[Readab
         except KyrError:  # front matter that is not a mapping: already reported above
             continue
         scores.append(result)
-        if result.words > rules.max_words:
+        limit = length_budget(result, rules)
+        if result.words > limit:
             findings.append(
-                Finding(str(path), 1, f"{result.words} words; keep pages under {rules.max_words}")
+                Finding(str(path), 1, f"{result.words} {result.unit}; keep pages under {limit}")
             )
         if not within_budget(result, rules):
             findings.append(

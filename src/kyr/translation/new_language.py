@@ -31,8 +31,13 @@ def parse_code(code: str) -> Locale:
         raise KyrError("mkdocs.yml", f"'{code}' is not a language Babel knows ({error})") from None
 
 
-def display_name(locale: Locale) -> str:
-    """The language's name in itself, capitalized as in a menu: 'Français', 'Português'."""
+def display_name(locale: Locale, code: str | None = None) -> str:
+    """The language's name in itself, capitalized as in a menu: 'Français', 'Português'. A
+    country is named only when `code` names one: 'tl' is 'Filipino', not 'Filipino
+    (Pilipinas)', though Babel reads it as fil_PH."""
+    parts = (code or str(locale)).replace("_", "-").split("-")[1:]
+    if locale.territory and not any(part.upper() == locale.territory for part in parts):
+        locale = Locale(locale.language, script=locale.script)
     name = locale.get_display_name(locale) or str(locale)
     return name[:1].upper() + name[1:]
 
@@ -132,10 +137,13 @@ def init_catalog(pot: Path, target: Path, locale: Locale, project: str) -> None:
         raise KyrError(target, "already exists; not overwritten")
     try:
         with pot.open("rb") as handle:
-            catalog = read_po(handle, locale=locale)
+            catalog = read_po(handle)  # with no locale: Babel would warn for one-form languages
     except FileNotFoundError:
         raise KyrError(pot, "not found", hint="Run `make i18n-extract` first.") from None
     catalog.locale = locale
+    for message in catalog:  # as many empty plural forms as the language has (Korean: one)
+        if message.id and message.pluralizable:
+            message.string = ("",) * catalog.num_plurals
     catalog.project = project
     catalog.copyright_holder = project
     catalog.revision_date = dt.datetime.now(dt.UTC)
@@ -167,7 +175,7 @@ def add_language(
     locale = parse_code(code)
     path = root / "mkdocs.yml"
     text = path.read_bytes().decode("utf-8")
-    name = name or display_name(locale)
+    name = name or display_name(locale, code)
     entry = language_entry(code, name, site_name, nav_labels)
     entry["theme"]["language"] = theme_language
     new_text = insert_language(text, entry, path)
