@@ -6,6 +6,10 @@ For each size it builds, each in a fresh process:
   bi       English + Spanish, exactly as the real site is configured
   stock    English + Spanish with the stock stack (no kyr plugin, no overrides, static-i18n's
            default settings)
+and, at up to EIGHT_UP_TO pages per language (the time grows with the language count):
+  eight    English, Spanish and six more (Persian, Korean, Armenian, Traditional Chinese,
+           Vietnamese, Tagalog), with our plugin, as `kyr new-language` sets them up;
+           eight/mono is that build against English alone
 and reports wall seconds (best of --repeat), peak memory (max RSS) and output size. The target
 is bi <= 2.0x mono; bi / (mono + mono-es) shows what building both languages together costs
 beyond building each on its own; bi / stock is what our plugin and templates cost (target: 1.10,
@@ -28,11 +32,24 @@ import time
 from pathlib import Path
 
 import yaml
+from babel import Locale
+from babel.messages.pofile import read_po, write_po
 from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parents[1]
 EN_WORDS = "you have the right to stay silent ask for a lawyer do not open the door sign nothing"
 ES_WORDS = "usted tiene derecho a guardar silencio pida un abogado no abra la puerta no firme"
+# Test words for the six more languages of the `eight` variant (not site content).
+MORE_WORDS = {
+    "fa": "شما حق دارید ساکت بمانید و وکیل بخواهید در را باز نکنید",
+    "ko": "당신은 침묵할 권리가 있습니다 변호사를 요청하세요 문을 열지 마세요",
+    "hy": "դուք իրավունք ունեք լռել պահանջեք փաստաբան դուռը մի բացեք",
+    "zh-Hant": "您 有 權 保持 沉默 請 要求 律師 不要 開門 不要 簽名",
+    "vi": "bạn có quyền giữ im lặng hãy yêu cầu luật sư đừng mở cửa",
+    "tl": "may karapatan kang manahimik humingi ng abogado huwag buksan ang pinto",
+}
+EIGHT = ("en", "es", *MORE_WORDS)
+EIGHT_UP_TO = 250  # pages per language: the eight-language variant is measured up to this
 
 
 def paragraph(words: str, rng: random.Random, length: int = 60) -> str:
@@ -62,7 +79,7 @@ def write_site(docs: Path, pages_per_language: int, languages: tuple[str, ...]) 
         stem.parent.mkdir(parents=True, exist_ok=True)
         for lang in languages:
             suffix = "" if lang in ("en", "es-only") else f".{lang}"
-            words = EN_WORDS if lang == "en" else ES_WORDS
+            words = {"en": EN_WORDS, **MORE_WORDS}.get(lang, ES_WORDS)
             title = f"{'Page' if lang == 'en' else 'Página'} {number}"
             stem.with_name(stem.name + suffix + ".md").write_text(
                 page_text(title, words, rng), encoding="utf-8"
@@ -91,9 +108,19 @@ def config_for(root: Path, variant: str) -> Path:
                 plugin["i18n"].pop("reconfigure_material", None)
                 plugin["i18n"].pop("reconfigure_search", None)
         settings["theme"].pop("custom_dir", None)
+    translations = REPO / "translations"
+    if variant == "eight":
+        translations = root / "translations"
+        shutil.copytree(REPO / "translations", translations)
+        for plugin in plugins:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                for code in MORE_WORDS:
+                    entry = {"locale": code, "name": code, "build": True}
+                    plugin["i18n"]["languages"].append({**entry, "theme": {"language": code}})
+                    english_catalog(translations, code)
     for plugin in plugins:
         if isinstance(plugin, dict) and "kyr" in plugin:
-            plugin["kyr"]["translations_dir"] = str(REPO / "translations")
+            plugin["kyr"]["translations_dir"] = str(translations)
             if "contacts_file" in plugin["kyr"] or (REPO / "data" / "contacts.yml").exists():
                 plugin["kyr"]["contacts_file"] = str(REPO / "data" / "contacts.yml")
     settings["plugins"] = plugins
@@ -102,6 +129,22 @@ def config_for(root: Path, variant: str) -> Path:
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def english_catalog(translations: Path, code: str) -> None:
+    """A complete catalog for `code` whose strings are the English ones: the build needs one
+    for a language with pages, and the benchmark measures time, not wording."""
+    with (translations / "messages.pot").open("rb") as handle:
+        catalog = read_po(handle)
+    catalog.locale = Locale.parse(code.replace("-", "_"))
+    for message in catalog:
+        if message.id:
+            plural = message.pluralizable
+            message.string = (message.id[-1],) * catalog.num_plurals if plural else message.id
+    target = translations / code / "LC_MESSAGES" / "messages.po"
+    target.parent.mkdir(parents=True)
+    with target.open("wb") as handle:
+        write_po(handle, catalog)
 
 
 def build_once(config: Path) -> tuple[float, float, float]:
@@ -133,20 +176,23 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, dict]:
 
     The variants take turns, so a slow spell of this shared machine hits them all alike."""
     configs = {}
-    for variant in VARIANTS:
+    variants = VARIANTS + (("eight",) if size <= EIGHT_UP_TO else ())
+    for variant in variants:
         root = work / f"{variant}-{size}"
         shutil.rmtree(root, ignore_errors=True)
-        languages = {"mono": ("en",), "mono-es": ("es-only",)}.get(variant, ("en", "es"))
+        languages = {"mono": ("en",), "mono-es": ("es-only",), "eight": EIGHT}.get(
+            variant, ("en", "es")
+        )
         write_site(root / "docs", size, languages)
         configs[variant] = config_for(root, variant)
-    runs: dict[str, list[tuple[float, float, float]]] = {variant: [] for variant in VARIANTS}
+    runs: dict[str, list[tuple[float, float, float]]] = {variant: [] for variant in variants}
     for _ in range(repeat):
-        for variant in VARIANTS:
+        for variant in variants:
             runs[variant].append(build_once(configs[variant]))
     # Ratios of builds made one after the other (one round), then the median round.
-    rounds = list(zip(*(runs[variant] for variant in VARIANTS), strict=True))
-    by_name = [dict(zip(VARIANTS, (run[0] for run in one), strict=True)) for one in rounds]
-    cpu = [dict(zip(VARIANTS, (run[2] for run in one), strict=True)) for one in rounds]
+    rounds = list(zip(*(runs[variant] for variant in variants), strict=True))
+    by_name = [dict(zip(variants, (run[0] for run in one), strict=True)) for one in rounds]
+    cpu = [dict(zip(variants, (run[2] for run in one), strict=True)) for one in rounds]
     paired = {
         "bi/stock": statistics.median(r["bi"] / r["stock"] for r in by_name),
         "bi/stock cpu": statistics.median(r["bi"] / r["stock"] for r in cpu),
@@ -155,6 +201,8 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, dict]:
             r["bi"] / (r["mono"] + r["mono-es"]) for r in by_name
         ),
     }
+    if "eight" in variants:
+        paired["eight/mono"] = statistics.median(r["eight"] / r["mono"] for r in by_name)
     results: dict[str, dict] = {"paired": paired}
     for variant, config in configs.items():
         seconds, peak, _ = min(runs[variant])
@@ -200,6 +248,19 @@ def main() -> None:
             f"{bi['peak_mib']:11.0f} | {bi['bytes'] / 1e6:12.1f} | "
             f"{bi['bytes'] / 1e3 / bi['html']:7.1f}"
         )
+    eight = [(size, r) for size, r in rows if "eight" in r]
+    if eight:
+        print()
+        header = "pages/lang | mono s | eight s | eight/mono | eight ms/page | eight peak MiB"
+        print(header)
+        print("-" * len(header))
+        for size, r in eight:
+            seconds = r["eight"]["seconds"]
+            print(
+                f"{size:>10} | {r['mono']['seconds']:6.2f} | {seconds:7.2f} | "
+                f"{r['paired']['eight/mono']:10.2f} | {1000 * seconds / (8 * size):13.1f} | "
+                f"{r['eight']['peak_mib']:14.0f}"
+            )
 
 
 if __name__ == "__main__":
