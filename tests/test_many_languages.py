@@ -6,8 +6,10 @@ menu fits a 320 px screen. (The texts are test sentences, not site content.)"""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,8 @@ def eight(tmp_path_factory: pytest.TempPathFactory) -> Path:
         result = run_kyr(root, *args)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "WARNING" not in result.stdout + result.stderr  # e.g. Babel on plural forms
+        rtl = "right to left" if code == "fa" else "left to right"
+        assert f"Set up for you: pages {rtl}" in result.stdout, result.stdout
         fill_catalog(root / "translations" / code / "LC_MESSAGES" / "messages.po", code)
         (docs / f"about.{code}.md").write_text(page(title, sentence), encoding="utf-8")
         card = CARD.format(title=title, line=sentence)
@@ -144,3 +148,23 @@ def test_the_language_menu_fits_a_320_px_screen(browser, eight: Path):
         )
         page.close()
     assert width <= 320 and all(left >= 0 and right <= 320 for left, right in boxes), boxes
+
+
+def test_every_language_has_its_404_sitemap_entries_offline_pages_and_download(eight: Path):
+    codes = ["en", "es", *LANGUAGES]
+    prefixes = {code: "" if code == "en" else f"{code}/" for code in codes}
+    for code, prefix in prefixes.items():
+        assert (eight / prefix / "404.html").is_file(), code
+        assert (eight / prefix / "search" / "search_index.json").is_file(), code
+    sitemap = (eight / "sitemap.xml").read_text(encoding="utf-8")
+    for code in LANGUAGES:
+        assert f'hreflang="{code}"' in sitemap and f"/{code}/about/" in sitemap, code
+    worker = (eight / "sw.js").read_text(encoding="utf-8")
+    pages = json.loads(re.search(r"const PAGES = (\{.*?\n\});", worker, re.S).group(1))
+    assert sorted(pages) == sorted(codes)
+    for code in LANGUAGES:
+        assert f"{code}/about/" in pages[code], code
+    with zipfile.ZipFile(eight / "download" / "know-your-rights-la.zip") as archive:
+        names = set(archive.namelist())
+    for code in LANGUAGES:
+        assert any(name.endswith(f"{code}/about.html") for name in names), code

@@ -17,6 +17,7 @@ from kyr.contacts.load import check_contacts_file, published, text_language
 from kyr.encounter.phrases import load_phrases
 from kyr.errors import KyrError
 from kyr.languages import neutral_source, source_language
+from kyr.output.search_index import search_language
 from kyr.project import Project, load_project
 from kyr.translation import git as git_info
 from kyr.translation.catalogs import template_drift
@@ -342,15 +343,25 @@ def new_language(root: Path, code: str, name: str | None) -> None:
         fail(str(error))
     catalog = _shown(project.root, added.catalog)
     docs = _shown_docs(project)
+    phrases = project.shown(project.phrases_file)
+    lunr = search_language(code, coupling.search_languages([str(coupling.material_templates())]))
+    search = f"lunr's {lunr} module" if lunr != "en" else "whole words (lunr has no module for it)"
+    rtl = parse_code(code).character_order == "right-to-left"
+    direction = "right to left" if rtl else "left to right"
     click.echo(
         f"Added {added.name} ({code}) to mkdocs.yml and created {catalog}.\n"
         "\nNext steps:\n"
         f"  1. In mkdocs.yml, translate the {code} entry's site_name and nav_translations "
         "(they start in English).\n"
         f"  2. Translate the interface strings in {catalog} (msgstr lines).\n"
-        f"  3. Translate pages: {docs}/about.md -> {docs}/about.{code}.md, then run\n"
+        f"  3. Translate pages: {docs}/about.md -> {docs}/about.{code}.md, add `review: draft`\n"
+        "     to its front matter until a fluent reader has checked it, then run\n"
         f"     kyr mark-translated {docs}/about.{code}.md\n"
-        "  4. Follow progress with `kyr status`; the site's translation status page shows it too.\n"
+        f"  4. In {phrases}, add a `{code}:` meaning under each phrase (what the English words\n"
+        "     to say mean), the card's one-line meaning and the message to family.\n"
+        "  5. Follow progress with `kyr status`; the site's translation status page shows it too.\n"
+        f"Set up for you: pages {direction}, search in {search},\n"
+        "and the language's name in its own script in the language menu.\n"
         "\nUntil a first page is translated, the build does not fail on the untranslated "
         f"catalog, and every page shows in English under /{code}/ with a notice. `kyr check` "
         f"lists each page without a {code} version: translate it or add it to the kyr "
