@@ -242,6 +242,15 @@ def test_pending_pages_do_not_make_a_language_incomplete(tmp_path: Path):
     assert status.complete
 
 
+def test_a_partial_language_may_lack_pages_another_may_not(tmp_path: Path):
+    root = make_project(tmp_path, {"a.md": EN, "a.es.md": marked(ES, EN), "b.md": EN})
+    names = {"en": "English", "es": "Español", "ko": "한국어"}
+    status = collect_status(root, root / "docs", names, "en", partial={"ko"})
+    states = {lang.code: {p.page: p.state for p in lang.pages} for lang in status.languages}
+    assert states["ko"] == {"a.md": "pending", "b.md": "pending"}
+    assert states["es"]["b.md"] == "missing"
+
+
 def test_catalog_counts_every_plural_form(tmp_path: Path):
     body = (
         'msgid "Print"\nmsgstr "Imprimir"\n\n'

@@ -27,6 +27,9 @@ class KyrConfig(Config):
     # Settings for the translation workflow (see kyr.translation.status and CONTRIBUTING.md)
     # English pages that may have no translation yet (paths relative to docs_dir, e.g. door.md)
     pending_translations = opt.ListOfItems(opt.Type(str), default=[])
+    # Languages that publish only some pages (e.g. the red card and "What to say"): any page
+    # they lack shows in English with a notice, and is pending rather than missing.
+    partial_languages = opt.ListOfItems(opt.Type(str), default=[])
     # Where contributors edit a file on GitHub: https://github.com/OWNER/REPO/edit/BRANCH/
     # (the translation status page links each file there; empty: no links). Not Material's
     # repo_url, which makes every reader's browser call api.github.com.

@@ -52,6 +52,10 @@ class Project:
         return list(self.settings.pending_translations)
 
     @property
+    def partial_languages(self) -> list[str]:
+        return list(self.settings.partial_languages)
+
+    @property
     def edit_url(self) -> str:
         return self.settings.edit_url
 

@@ -85,6 +85,7 @@ def check(root: Path, scores: bool, strict: bool, today: datetime | None) -> Non
         languages=list(project.languages),
         default=project.default_language,
         pending=set(project.pending_translations),
+        partial=set(project.partial_languages),
         refused_hosts=policy,
         today=today.date() if today else date.today(),
         strict=strict,

@@ -150,6 +150,7 @@ def status(
         project.languages.names,
         project.default_language,
         pending=set(project.pending_translations),
+        partial=set(project.partial_languages),
         translations_dir=project.translations_dir,
         only=only,
         changed_on=lambda path: git_info.last_commit_date(project.root, path),

@@ -132,6 +132,7 @@ def start_site(
             languages=languages.names,
             default=languages.default.code,
             pending=project.pending_translations,
+            partial=project.partial_languages,
             translations_dir=project.translations_dir,
         ),
         contacts=contacts,

@@ -8,7 +8,7 @@ Each English page is, in every other language:
 - unmarked: it exists but does not record which English version it translates;
 - missing: there is no translation;
 - pending: there is no translation, and the page is listed in the kyr plugin's
-  `pending_translations` (missing, but allowed).
+  `pending_translations`, or the language in its `partial_languages` (missing, but allowed).
 
 Interface strings are counted per plural form: a message with three plural forms counts three.
 """
@@ -188,6 +188,7 @@ def collect_status(
     default: str,
     *,
     pending: Collection[str] = (),
+    partial: Collection[str] = (),
     translations_dir: Path | None = None,
     only: Collection[str] | None = None,
     changed_on: Callable[[Path], dt.date | None] | None = None,
@@ -219,7 +220,7 @@ def collect_status(
                 "english_hash": english_hash,
             }
             if not path.is_file():
-                state = PENDING if page in pending else MISSING
+                state = PENDING if page in pending or code in partial else MISSING
                 statuses.append(PageStatus(state=state, **common))
                 continue
             text = path.read_text(encoding="utf-8")

@@ -121,12 +121,14 @@ class TranslationFacts:
         default: str,
         pending: Collection[str],
         translations_dir: Path,
+        partial: Collection[str] = (),
     ) -> None:
         self.root = root
         self.docs_dir = docs_dir
         self.languages = languages
         self.default = default
         self.pending = set(pending)
+        self.partial = set(partial)
         self.translations_dir = translations_dir
         self._hashes: dict[str, str] = {}
         self._dates: dict[str, dt.date | None] = {}
@@ -157,6 +159,7 @@ class TranslationFacts:
                 self.languages,
                 self.default,
                 pending=self.pending,
+                partial=self.partial,
                 translations_dir=self.translations_dir,
                 changed_on=self.changed_on,
             )
