@@ -258,7 +258,7 @@ def search(page, query: str) -> list[str]:
     # typed while the worker still builds its index (lunr's Korean or Armenian pipeline, a
     # busy machine) goes unanswered: then the reader types it again.
     field.fill(query[:-1])
-    for attempt in range(4):
+    for attempt in range(10):
         if attempt:
             field.press("Backspace")
         field.press_sequentially(query[-1])
@@ -271,11 +271,11 @@ def search(page, query: str) -> list[str]:
                         || /\\b0\\b|no |ning/i.test(meta.textContent));
                 }""",
                 arg=query,
-                timeout=5000,
+                timeout=2000,
             )
             break
         except PlaywrightTimeout:
-            if attempt == 3:
+            if attempt == 9:
                 raise
     # Material shows ten results, then four more each time the list is scrolled to its end from
     # above: the pages must be among the fourteen a reader sees after scrolling once. Return once
@@ -303,3 +303,29 @@ def search(page, query: str) -> list[str]:
     )
     links = page.locator("a.md-search-result__link")
     return [a.get_attribute("href") for a in links.all()]
+
+
+def page_urls(build: Build) -> list[str]:
+    """Every page of a built site, each language's 404 page included (accessibility tests).
+
+    Of a language in `partial_languages`, its own pages and two of the English pages it shows
+    with the not-translated notice: the others are the same English page in the same chrome."""
+    partial: set[str] = set()
+    config = yaml_load((build.root / "mkdocs.yml").open("rb"))
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "kyr" in plugin:
+            partial = set((plugin["kyr"] or {}).get("partial_languages", []))
+    found = [p.relative_to(build.site).parent.as_posix() for p in build.site.rglob("index.html")]
+    urls = sorted("" if path == "." else path + "/" for path in found)
+    samples = ("about/", "rights/at-home/")
+
+    def shown_in_english(url: str, code: str) -> bool:
+        page = (build.site / url / "index.html").read_text(encoding="utf-8")
+        return "kyr-untranslated" in page and url.removeprefix(code + "/") not in samples
+
+    kept = [
+        url
+        for url in urls
+        if not ((code := url.split("/")[0]) in partial and shown_in_english(url, code))
+    ]
+    return kept + sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("404.html"))

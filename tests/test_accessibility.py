@@ -1,20 +1,15 @@
-"""axe-core (WCAG 2.2 AA and best practices) on every page, both languages, phone and desktop."""
+"""axe-core (WCAG 2.2 AA and best practices), phone and desktop, on every page that
+helpers.page_urls lists."""
 
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.helpers import Build, serve
+from tests.helpers import Build, page_urls, serve
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
-
-
-def page_urls(build: Build) -> list[str]:
-    found = [p.relative_to(build.site).parent.as_posix() for p in build.site.rglob("index.html")]
-    urls = sorted("" if path == "." else path + "/" for path in found)
-    return urls + ["404.html", "es/404.html"]
 
 
 # axe.run on the page, returning only what the test reads: the number of rules that passed
@@ -67,41 +62,3 @@ def test_axe_catches_a_real_violation(browser, real_site: Build):
         assert {v["id"] for v in result["violations"]} & {"image-alt", "link-name"}
         assert all(v["targets"] for v in result["violations"])
         context.close()
-
-
-# Every visible text of the page's content, with its computed size (px).
-TEXT_SIZES = """() => {
-  const found = [];
-  const walker = document.createTreeWalker(document.querySelector('.md-content'),
-                                           NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    const element = node.parentElement;
-    if (!node.textContent.trim() || !element.getClientRects().length) continue;
-    const style = getComputedStyle(element);
-    if (style.visibility === 'hidden') continue;
-    found.push([parseFloat(style.fontSize), node.textContent.trim().slice(0, 40)]);
-  }
-  return found;
-}"""
-
-
-def test_body_text_is_16px_at_390_and_nothing_scrolls_sideways_at_320(browser, real_site: Build):
-    """Tables, notes, boxes, contact cards and the red card preview included."""
-    small, wide = [], []
-    with serve(real_site.site) as base:
-        phone = browser.new_page(viewport={"width": 390, "height": 844})
-        narrow = browser.new_page(viewport={"width": 320, "height": 568})
-        for url in page_urls(real_site):
-            phone.goto(base + url, wait_until="load")
-            sizes = phone.evaluate(TEXT_SIZES)
-            assert sizes, url
-            small += [f"{url}: {size}px {text!r}" for size, text in sizes if size < 16]
-            narrow.goto(base + url, wait_until="load")
-            width = narrow.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                wide.append(f"{url}: {width}px")
-        phone.close()
-        narrow.close()
-    assert small == []
-    assert wide == []

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import FIXTURE_SITE_URL, Build, site_context
+from tests.helpers import FIXTURE_SITE_URL, Build, search, site_context
 
 
 @pytest.fixture(scope="module")
@@ -54,22 +54,6 @@ def test_material_language_selector_goes_to_the_same_page(page, mini_url):
     page.locator("a.md-select__link[hreflang=es]").click()
     page.wait_for_url(mini_url + "es/about/")
     assert page.locator("html").get_attribute("lang") == "es"
-
-
-def search(page, query: str) -> list[str]:
-    if not page.locator("input.md-search__input").is_visible():
-        page.locator("label.md-header__button[for=__search]").click()
-    meta = page.locator(".md-search-result__meta")
-    field = page.locator("input.md-search__input")
-    field.fill("")
-    before = meta.text_content()
-    field.press_sequentially(query)
-    # Wait for Material to show a result count (or "none found") for this query.
-    page.wait_for_function(
-        "before => document.querySelector('.md-search-result__meta').textContent !== before",
-        arg=before,
-    )
-    return [link.get_attribute("href") for link in page.locator("a.md-search-result__link").all()]
 
 
 def test_search_on_a_spanish_page_finds_spanish_pages_only(page, mini_url):

@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 from babel.dates import format_date
 
+from kyr.languages import neutral_source, source_language
 from kyr.pages.front_matter import split_front_matter
+from kyr.project import load_project
 from tests.helpers import REPO, Build
 
 DOCS = REPO / "docs"
@@ -70,13 +72,15 @@ def test_spanish_say_boxes_put_the_english_words_first(real_site: Build):
 
 def pages_with_sources(real_site: Build, only_translations: bool = False):
     """(front matter, locale, built page) of every page that lists sources."""
+    codes = list(load_project(REPO).languages)
     for path in sorted(DOCS.rglob("*.es.md" if only_translations else "*.md")):
         meta = split_front_matter(path.read_text(encoding="utf-8"), path).meta
         if not meta.get("sources"):
             continue
         relative = path.relative_to(DOCS).as_posix()
-        lang, locale = ("es/", "es") if relative.endswith(".es.md") else ("", "en")
-        soup = real_site.html(lang + url_of(relative.replace(".es.md", ".md")))
+        locale = source_language(relative, codes, "en")
+        lang = "" if locale == "en" else f"{locale}/"
+        soup = real_site.html(lang + url_of(neutral_source(relative, codes)))
         yield path, meta, locale, soup
 
 

@@ -26,6 +26,7 @@ from pypdf import PdfReader
 from kyr.checks.safe_content import unsafe_html, unsafe_markdown
 from kyr.output.security_policy import inline_hashes
 from kyr.printing.reproducible import content_date, normalize_pdf
+from kyr.project import load_project
 from tests.helpers import (
     FIXTURE_SITE_URL,
     FIXTURES,
@@ -34,9 +35,11 @@ from tests.helpers import (
     build_site,
     make_project,
     run_kyr,
+    search,
     site_context,
 )
-from tests.test_browser_i18n import search
+
+CODES = tuple(load_project(REPO).languages)  # the site's languages
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -119,7 +122,7 @@ def test_pdfs_carry_the_content_date_and_stay_tagged(printed: Path):
         assert reader.metadata["/CreationDate"] == stamp, pdf.name
         assert reader.metadata["/ModDate"] == stamp, pdf.name
         assert reader.metadata.title, pdf.name
-        assert root["/Lang"] in ("en", "es") and root["/MarkInfo"]["/Marked"], pdf.name
+        assert root["/Lang"] in CODES and root["/MarkInfo"]["/Marked"], pdf.name
         assert "/StructTreeRoot" in root, pdf.name
         # Links in the PDF lead to the published site, never to the build's own address.
         for page in reader.pages:
