@@ -27,6 +27,7 @@ from tests.helpers import (
     Build,
     build_site,
     run_kyr,
+    serve,
 )
 
 # Fixture -> markers of every test that uses it (directly or through another fixture).
@@ -116,6 +117,23 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site: Build):
+    """The real site served over HTTP, as a static host does; its base URL."""
+    with serve(real_site.site) as base:
+        yield base
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized touch browser context (390 x 844)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    yield context
+    context.close()
 
 
 def _print(root: Path) -> dict:

@@ -12,27 +12,12 @@ import pytest
 
 from kyr.encounter.phrases import load_phrases
 from kyr.project import load_project
-from tests.helpers import FIXTURES, REPO, Build, make_project, run_kyr, serve
+from tests.helpers import FIXTURES, REPO, Build, make_project, run_kyr
 
 PROJECT = load_project(REPO)
 PHRASES = load_phrases(PROJECT.phrases_file, list(PROJECT.languages), "data/phrases.yml")
 HOTLINE = ("tel:+18886244752", "(888) 624-4752")  # data/contacts.yml, tagged 'emergency'
 SIZES = [(320, 568), (390, 844), (568, 320)]  # small phone, common phone, landscape
-
-
-@pytest.fixture(scope="module")
-def real_url(real_site: Build):
-    with serve(real_site.site) as base:
-        yield base
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    yield context
-    context.close()
 
 
 def local_only(context, base: str) -> list[str]:

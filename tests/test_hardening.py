@@ -311,14 +311,14 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture(scope="module")
-def real_url(real_site: Build) -> str:
+def real_site_url(real_site: Build) -> str:
     with (real_site.root / "mkdocs.yml").open("rb") as handle:
         return yaml_load(handle)["site_url"]
 
 
 @pytest.fixture
-def tab(browser, real_site: Build, real_url: str):
-    with site_context(browser, real_site, real_url) as (context, requests):
+def tab(browser, real_site: Build, real_site_url: str):
+    with site_context(browser, real_site, real_site_url) as (context, requests):
         context.add_init_script(VIOLATIONS)
         page = context.new_page()
         page.console = []
@@ -344,26 +344,28 @@ def policy_errors(page) -> list[str]:
         ("es/404.html", "silencio"),
     ],
 )
-def test_pages_run_under_the_policy_with_no_violation(tab, real_url: str, path: str, query: str):
-    tab.goto(real_url + path, wait_until="networkidle")
+def test_pages_run_under_the_policy_with_no_violation(
+    tab, real_site_url: str, path: str, query: str
+):
+    tab.goto(real_site_url + path, wait_until="networkidle")
     assert tab.evaluate("typeof __md_get") == "function"  # Material's inline script was allowed
     assert search(tab, query), query  # search loads its worker, index and stemmers
     tab.wait_for_load_state("networkidle")
     assert policy_errors(tab) == []
 
 
-def test_the_language_switch_works_under_the_policy(tab, real_url: str):
-    tab.goto(real_url + "rights/at-home/", wait_until="networkidle")
+def test_the_language_switch_works_under_the_policy(tab, real_site_url: str):
+    tab.goto(real_site_url + "rights/at-home/", wait_until="networkidle")
     tab.locator(".kyr-lang-switch").get_by_role("link", name="Español").click()
     tab.wait_for_load_state("networkidle")
-    assert tab.url == real_url + "es/rights/at-home/"
+    assert tab.url == real_site_url + "es/rights/at-home/"
     assert tab.locator("html").get_attribute("lang") == "es"
     assert policy_errors(tab) == []
 
 
-def test_the_policy_is_enforced_and_violations_are_seen(tab, real_url: str):
+def test_the_policy_is_enforced_and_violations_are_seen(tab, real_site_url: str):
     """The control for the tests above: an injected inline script is refused and reported."""
-    tab.goto(real_url, wait_until="networkidle")
+    tab.goto(real_site_url, wait_until="networkidle")
     tab.evaluate(
         """() => { const s = document.createElement("script");
         s.textContent = "window.injected = true"; document.body.appendChild(s); }"""
@@ -375,8 +377,8 @@ def test_the_policy_is_enforced_and_violations_are_seen(tab, real_url: str):
 # --- Links ---
 
 
-def test_links_to_other_hosts_get_noopener_noreferrer(real_site: Build, real_url: str):
-    own = urlsplit(real_url).netloc
+def test_links_to_other_hosts_get_noopener_noreferrer(real_site: Build, real_site_url: str):
+    own = urlsplit(real_site_url).netloc
     external = 0
     for page in real_site.pages():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

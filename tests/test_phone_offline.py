@@ -14,22 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.helpers import FIXTURES, Build, make_project, run_kyr, serve
-
-
-@pytest.fixture(scope="module")
-def real_url(real_site: Build):
-    with serve(real_site.site) as base:
-        yield base
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    yield context
-    context.close()
+from tests.helpers import FIXTURES, Build, make_project, run_kyr
 
 
 def test_first_view_loads_no_search_code_until_search_opens(phone, real_url):
