@@ -140,13 +140,12 @@ def test_the_language_menu_fits_a_320_px_screen(browser, eight: Path):
     with serve(eight) as base:
         page = browser.new_page(viewport={"width": 320, "height": 568})
         page.goto(f"{base}fa/about/")
-        menu = page.locator(".md-content .kyr-lang-menu")
-        menu.locator("summary").click()
-        names = menu.locator("a[hreflang]").all_text_contents()
-        assert len(names) == 7 and "한국어" in names and "English" in names
+        page.locator(".md-content .kyr-lang-menu summary").click()
+        names = page.locator(".md-content .kyr-lang-switch a[hreflang]").all_text_contents()
+        assert len(names) == 7 and "한국어" in names and names[:2] == ["English", "Español"]
         width = page.evaluate("document.documentElement.scrollWidth")
         boxes = page.evaluate(
-            "() => [...document.querySelectorAll('.kyr-lang-menu a')].map(a => {"
+            "() => [...document.querySelectorAll('.md-content .kyr-lang-switch a')].map(a => {"
             " const r = a.getBoundingClientRect(); return [r.left, r.right]; })"
         )
         page.close()

@@ -123,7 +123,7 @@ def test_layout_at_320_px(browser, real_url, path):
         """() => [...document.querySelectorAll(
               '.kyr-lang-switch a, .kyr-print-button, .kyr-call, .kyr-hotline__call,'
               + ' .kyr-contact__save, .kyr-help-bar a, .kyr-share__button, .kyr-pdfs a')]
-            .filter(e => e.offsetParent !== null)
+            .filter(e => e.offsetParent !== null && !e.closest('details:not([open])'))
             .map(e => [e.className || e.textContent.trim(), e.getBoundingClientRect()])
             .filter(([, r]) => r.width < 44 || r.height < 44)
             .map(([name, r]) => `${name} ${Math.round(r.width)}x${Math.round(r.height)}`)"""

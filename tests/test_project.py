@@ -17,10 +17,15 @@ def test_the_real_project_loads_with_static_i18ns_languages():
     project = load_project(REPO)
     assert project.root == REPO.absolute()
     assert project.docs_dir == REPO / "docs"
-    assert list(project.languages) == ["en", "es", "ko"]
+    assert list(project.languages) == ["en", "es", "ko", "zh-Hant"]
     assert project.languages.default == Language("en", "English", default=True)
-    assert project.languages.names == {"en": "English", "es": "Español", "ko": "한국어"}
-    assert project.partial_languages == ["ko"]
+    assert project.languages.names == {
+        "en": "English",
+        "es": "Español",
+        "ko": "한국어",
+        "zh-Hant": "中文 (繁體)",
+    }
+    assert project.partial_languages == ["ko", "zh-Hant"]
     assert project.contacts_file == REPO / "data" / "contacts.yml"
     assert project.translations_dir == REPO / "translations"
     assert project.shown(project.contacts_file) == "data/contacts.yml"
