@@ -138,7 +138,9 @@ def test_the_family_message_and_the_hotline(real_site: Build, prefix):
     assert not re.search(r"geolocation|navigator\.contacts", html)
 
 
-def test_the_encounter_page_works_in_airplane_mode_after_a_first_visit(phone, real_url):
+def test_the_encounter_page_works_in_airplane_mode_after_a_first_visit(
+    phone, real_url, real_site: Build
+):
     page = phone.new_page()
     page.goto(real_url + "es/", wait_until="networkidle")
     page.locator(".kyr-toast").wait_for(timeout=30_000)  # every Spanish page is saved
@@ -152,6 +154,17 @@ def test_the_encounter_page_works_in_airplane_mode_after_a_first_visit(phone, re
     assert played(page, buttons.first)["duration"] > 1  # English, for the agent
     assert played(page, buttons.nth(1))["duration"] > 1  # Spanish, to practise
     assert page.locator("a.kyr-encounter__call").get_attribute("href") == HOTLINE[0]
+    # Safari plays audio only from byte ranges: the saved file answers one (206).
+    answer = page.evaluate(
+        """async () => {
+          const response = await fetch('../../audio/es/remain-silent.mp3',
+                                       {headers: {Range: 'bytes=10-109'}});
+          const body = await response.arrayBuffer();
+          return [response.status, response.headers.get('Content-Range'), body.byteLength];
+        }"""
+    )
+    size = (real_site.site / "audio" / "es" / "remain-silent.mp3").stat().st_size
+    assert answer == [206, f"bytes 10-109/{size}", 100]
 
 
 def test_the_help_bar_fits_a_320_px_screen(browser, real_url):

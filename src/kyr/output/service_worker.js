@@ -73,6 +73,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.headers.has("range")) {
+    event.respondWith(savedRange(request));
+    return;
+  }
   if (HASHED.test(url.pathname)) {
     event.respondWith(caches.match(request, { ignoreSearch: true })
       .then((saved) => saved || fetch(request)));
@@ -119,6 +123,31 @@ async function refresh(request, response) {
       return;
     }
   }
+}
+
+// Audio asks for byte ranges, and Safari plays a file only from a 206 answer: a saved file (the
+// card's audio) is answered from the device, its requested bytes only.
+async function savedRange(request) {
+  const saved = await caches.match(request.url, { ignoreSearch: true });
+  if (!saved) return fetch(request);
+  const data = await saved.arrayBuffer();
+  const size = data.byteLength;
+  const asked = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get("range").trim());
+  let start = asked && asked[1] ? Number(asked[1]) : 0;
+  let end = asked && asked[2] ? Math.min(Number(asked[2]), size - 1) : size - 1;
+  if (asked && !asked[1] && asked[2]) [start, end] = [Math.max(size - Number(asked[2]), 0), size - 1];
+  if (!asked || start > end) {
+    return new Response(null, { status: 416, headers: { "Content-Range": `bytes */${size}` } });
+  }
+  return new Response(data.slice(start, end + 1), {
+    status: 206,
+    headers: {
+      "Content-Type": saved.headers.get("Content-Type") || "application/octet-stream",
+      "Content-Range": `bytes ${start}-${end}/${size}`,
+      "Content-Length": String(end - start + 1),
+      "Accept-Ranges": "bytes",
+    },
+  });
 }
 
 async function offlinePage(request) {
