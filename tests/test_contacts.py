@@ -24,6 +24,7 @@ from kyr.contacts.load import (
     directory_groups,
     emergency_contact,
     emergency_set,
+    language_list,
     language_name,
     load_contacts,
     pending_markdown,
@@ -527,11 +528,16 @@ def test_contact_view_is_in_the_page_language():
         "display": "(888) 624-4752",
         "label": "Reporte operativos",
     }
-    assert view["languages"] == ["español", "inglés"]
+    assert view["languages"] == "español e inglés"
     assert view["hours"] == "Todos los días"
     assert view["last_verified"] == date(2026, 11, 27)
-    assert contact_view(contacts[0], "en")["languages"] == ["Spanish", "English"]
+    assert contact_view(contacts[0], "en")["languages"] == "Spanish and English"
     assert language_name("cmn", "es") == "mandarín"
+    # Each language lists names its own way, not with an English comma.
+    assert language_list(["en", "es"], "es") == "inglés y español"
+    assert language_list(["es", "en"], "fa") == "اسپانیایی و انگلیسی"
+    assert language_list(["es", "en", "ko"], "zh-Hant") == "西班牙文、英文和韓文"
+    assert language_list([], "en") == ""
     assert website_label("https://www.immdef.org/community-resources/") == (
         "immdef.org/community-resources"
     )

@@ -1,8 +1,9 @@
-"""Any language end to end, on a fixture site with eight: right to left (Persian), Chinese
-characters, Korean, Armenian, Vietnamese and Tagalog, added with `kyr new-language` and built
-strictly with PDFs. Pages read in their direction with phone numbers kept readable, the PDFs
-carry the glyphs and give back the text, search finds a word of each language, and the language
-menu fits a 320 px screen. (The texts are test sentences, not site content.)"""
+"""Any language end to end, on a fixture site with nine: right to left (Persian, and Arabic
+added here with `kyr new-language`), Chinese characters, Korean, Armenian, Vietnamese and Tagalog
+(the real site's, kept by the copy), built strictly with PDFs. Pages read in their direction
+with phone numbers kept readable, the PDFs carry the glyphs and give back the text, search finds
+a word of each language, and the language menu fits a 320 px screen. (The texts are test
+sentences, not site content.)"""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ LANGUAGES = {
         "Tahimik na tumatakbo ang mga sebra.",
         "sebra",
     ),
+    "ar": (None, "عن موقع التجربة", "تركض الحمير الوحشية بهدوء في السهل.", "الحمير"),
 }
 FONTCONFIG_LANG = {"zh-Hant": "zh-tw"}  # fontconfig's name for Traditional Chinese
 BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -80,7 +82,7 @@ def eight(tmp_path_factory: pytest.TempPathFactory) -> Path:
             result = run_kyr(root, *args)
             assert result.returncode == 0, result.stdout + result.stderr
             assert "WARNING" not in result.stdout + result.stderr  # e.g. Babel on plural forms
-            rtl = "right to left" if code == "fa" else "left to right"
+            rtl = "right to left" if code in ("fa", "ar") else "left to right"
             assert f"Set up for you: pages {rtl}" in result.stdout, result.stdout
             fill_catalog(root / "translations" / code / "LC_MESSAGES" / "messages.po", code)
         (docs / f"about.{code}.md").write_text(page(title, sentence), encoding="utf-8")
@@ -103,9 +105,23 @@ def test_persian_reads_right_to_left_with_numbers_kept_left_to_right(eight: Path
     # The card's back is English for the agent: left to right on a Persian page.
     assert re.search(r'kyr-redcard__back" lang="en" dir="ltr"', html(eight, "fa/card"))
     assert re.search(r'<body dir="ltr"', html(eight, "ko/about"))
+    # Arabic, new to the site, is set up right to left by `kyr new-language` alone.
+    assert re.search(r'<body dir="rtl"', html(eight, "ar/about"))
 
 
-@pytest.mark.parametrize("code", ["fa", "ko", "hy", "zh-Hant"])
+def test_a_right_to_left_card_puts_its_bullets_on_the_right(browser, eight: Path):
+    with serve(eight) as base:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(f"{base}fa/card/")
+        margins = page.evaluate(
+            "() => { const s = getComputedStyle(document.querySelector("
+            "'.kyr-redcard__front ul')); return [s.marginLeft, s.marginRight]; }"
+        )
+        page.close()
+    assert margins[0] == "0px" and margins[1] != "0px", margins
+
+
+@pytest.mark.parametrize("code", ["fa", "ar", "ko", "hy", "zh-Hant"])
 def test_red_cards_print_with_real_glyphs_and_give_back_their_text(eight: Path, code: str):
     pdf = eight / "pdf" / f"card-{code}.pdf"
     assert pdf.is_file(), sorted(p.name for p in (eight / "pdf").iterdir())
@@ -142,7 +158,8 @@ def test_the_language_menu_fits_a_320_px_screen(browser, eight: Path):
         page.goto(f"{base}fa/about/")
         page.locator(".md-content .kyr-lang-menu summary").click()
         names = page.locator(".md-content .kyr-lang-switch a[hreflang]").all_text_contents()
-        assert len(names) == 7 and "한국어" in names and names[:2] == ["English", "Español"]
+        assert len(names) == len(LANGUAGES) + 1 and "한국어" in names
+        assert names[:2] == ["English", "Español"]
         width = page.evaluate("document.documentElement.scrollWidth")
         boxes = page.evaluate(
             "() => [...document.querySelectorAll('.md-content .kyr-lang-switch a')].map(a => {"

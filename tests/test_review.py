@@ -66,8 +66,10 @@ def test_a_draft_says_so_in_its_language_and_in_english(tmp_path: Path):
     assert "todavía no ha revisado esta traducción" in text
     english = notice.select_one('p[lang="en"]')
     assert english and "has not been checked by a fluent reader" in english.get_text()
+    # Its own direction: English stays in order inside a right-to-left page.
+    assert english["dir"] == "auto"
     # The hotline's languages, from the contacts file, named in Spanish.
-    assert "La línea de ayuda atiende en: español, inglés" in text
+    assert "La línea de ayuda atiende en: español e inglés" in text
     assert notice.select_one('a[hreflang="en"]')["href"].endswith("about/")
     # Not on the English page, nor on a Spanish page without the mark.
     assert build.html("about/").select_one(".kyr-draft") is None

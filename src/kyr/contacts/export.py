@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from kyr.contacts.load import (
     Contact,
     emergency_set,
-    language_name,
+    language_list,
     published,
     text_for,
     text_language,
@@ -63,7 +63,7 @@ def contact_view(contact: Contact, page_lang: str) -> dict:
         "website_label": website_label(contact.website) if contact.website else None,
         "hours": text_for(contact.hours, lang) if contact.hours else None,
         "services": list(text_for(contact.services, lang)),
-        "languages": [language_name(code, page_lang) for code in contact.languages],
+        "languages": language_list(contact.languages, page_lang),
         "caution": text_for(contact.caution, lang) if contact.caution else None,
         "source_url": contact.source_url,
         "source_date": contact.source_date,

@@ -25,6 +25,7 @@ from kyr.contacts.model import (
     DialCode,
     Phone,
     language_code,
+    language_list,
     language_name,
 )
 from kyr.contacts.schema import validate
@@ -45,6 +46,7 @@ __all__ = [
     "emergency_contact",
     "emergency_set",
     "language_code",
+    "language_list",
     "language_name",
     "load_contacts",
     "pending_markdown",

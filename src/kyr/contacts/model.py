@@ -6,10 +6,12 @@ See kyr.contacts.load for loading and selecting, kyr.contacts.schema for the val
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from babel import Locale
+from babel.lists import format_list
 
 from kyr.languages import babel_locale
 
@@ -157,3 +159,15 @@ def language_name(code: str, lang: str) -> str:
     if code in EXTRA_LANGUAGE_NAMES:
         return EXTRA_LANGUAGE_NAMES[code].get(lang, EXTRA_LANGUAGE_NAMES[code]["en"])
     return Locale.parse(babel_locale(lang)).languages.get(code, code)
+
+
+def language_list(codes: Iterable[str], lang: str) -> str:
+    """Language names as the page language lists them: ('es', 'en') in 'fa' ->
+    'اسپانیایی و انگلیسی', not a comma list in every language."""
+    names = [language_name(code, lang) for code in codes]
+    text = format_list(names, locale=babel_locale(lang)) if names else ""
+    # Babel, unlike ICU, keeps Spanish "y" before an "i" sound: "español e inglés", not "y".
+    return _SPANISH_Y.sub(" e ", text) if lang == "es" else text
+
+
+_SPANISH_Y = re.compile(r" y (?=h?i(?![aeiouáéó]))", re.I)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kyr.contacts.load import emergency_contact
-from kyr.contacts.model import language_name
+from kyr.contacts.model import language_list
 from kyr.encounter.views import card_view, family_view
 from kyr.languages import (
     Language,
@@ -90,8 +90,7 @@ def _draft(
     if file_language.default or file_language != language or page.meta.get("review") != DRAFT:
         return None
     contact = emergency_contact(state.contacts) if state.contacts else None
-    names = [language_name(code, language.code) for code in (contact.languages if contact else ())]
-    return {"hotline_languages": ", ".join(names)}
+    return {"hotline_languages": language_list(contact.languages if contact else (), language.code)}
 
 
 def _phrase_views(
