@@ -17,7 +17,7 @@ def test_the_real_project_loads_with_static_i18ns_languages():
     project = load_project(REPO)
     assert project.root == REPO.absolute()
     assert project.docs_dir == REPO / "docs"
-    assert list(project.languages) == ["en", "es", "ko", "zh-Hant", "vi"]
+    assert list(project.languages) == ["en", "es", "ko", "zh-Hant", "vi", "tl", "hy", "fa"]
     assert project.languages.default == Language("en", "English", default=True)
     assert project.languages.names == {
         "en": "English",
@@ -25,8 +25,11 @@ def test_the_real_project_loads_with_static_i18ns_languages():
         "ko": "한국어",
         "zh-Hant": "中文 (繁體)",
         "vi": "Tiếng Việt",
+        "tl": "Tagalog",
+        "hy": "Հայերեն",
+        "fa": "فارسی",
     }
-    assert project.partial_languages == ["ko", "zh-Hant", "vi"]
+    assert project.partial_languages == ["ko", "zh-Hant", "vi", "tl", "hy", "fa"]
     assert project.contacts_file == REPO / "data" / "contacts.yml"
     assert project.translations_dir == REPO / "translations"
     assert project.shown(project.contacts_file) == "data/contacts.yml"
