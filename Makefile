@@ -92,7 +92,8 @@ i18n-extract: install ## Extract interface strings into translations/messages.po
 
 i18n-update: i18n-extract ## Bring every language's messages.po up to date with the template
 	@for po in translations/*/LC_MESSAGES/messages.po; do \
-	  $(BIN)/pybabel update -i translations/messages.pot -o $$po -l $$(basename $$(dirname $$(dirname $$po))) --ignore-obsolete; \
+	  $(BIN)/pybabel update -i translations/messages.pot -o $$po --ignore-obsolete \
+	    -l $$(basename $$(dirname $$(dirname $$po)) | tr - _); \
 	done
 
 i18n-check: install ## Fail if the template is stale or a catalog is incomplete

@@ -118,7 +118,7 @@ def test_kyr_i18n_check_reports_a_stale_template(tmp_path: Path):
     for part in ("translations", "overrides", "src"):
         shutil.copytree(REPO / part, tmp_path / part)
     shutil.copy(REPO / "babel.cfg", tmp_path / "babel.cfg")
-    main = tmp_path / "overrides" / "main.html"
+    main = tmp_path / "src" / "kyr" / "theme" / "main.html"
     main.write_text(main.read_text() + '\n{{ _("A brand new string") }}\n', encoding="utf-8")
     result = run_kyr(tmp_path, "i18n-check", "--root", str(tmp_path))
     assert result.returncode == 1

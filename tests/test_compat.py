@@ -17,6 +17,8 @@ from kyr.compat import coupling, material_names, mkdocs_log
 from kyr.publish import report
 from tests.helpers import REPO
 
+THEME = Path(coupling.GENERATOR_THEME)  # the generator's templates, style sheets and scripts
+
 SRC = REPO / "src" / "kyr"
 COMPAT = SRC / "compat"
 INTERNAL_PACKAGES = ("material", "mkdocs_static_i18n")
@@ -100,11 +102,11 @@ def test_the_checks_find_what_they_look_for():
 def our_front_end_files() -> list[Path]:
     """Our CSS, JS and templates, without Material's copied templates (listed whole) and the
     vendored or generated JavaScript."""
-    copied = {REPO / "overrides" / name for name in material_names.COPIED_TEMPLATES}
+    copied = {THEME / name for name in material_names.COPIED_TEMPLATES}
     files = [
         path
         for pattern in ("*.css", "*.js", "*.html")
-        for path in (REPO / "overrides").rglob(pattern)
+        for path in (THEME).rglob(pattern)
         if path not in copied and "vendor" not in path.parts and "lunr" not in path.parts
     ]
     return sorted(files) + python_outside_compat()
@@ -206,7 +208,7 @@ TEMPLATE_BLOCK = re.compile(r"\{%-?\s*block\s+(\w+)")
 def test_the_material_blocks_we_fill_are_listed_and_still_in_material():
     ours = {
         name
-        for path in (REPO / "overrides").rglob("*.html")
+        for path in (THEME).rglob("*.html")
         for name in TEMPLATE_BLOCK.findall(path.read_text(encoding="utf-8"))
         if not name.startswith("kyr_")
     }
@@ -219,10 +221,10 @@ def test_the_material_blocks_we_fill_are_listed_and_still_in_material():
 def test_copied_templates_come_from_the_installed_material(template: str):
     installed = importlib.metadata.version("mkdocs-material")
     assert installed == material_names.MATERIAL_VERSION, (
-        f"Material {installed} is installed; re-diff overrides/{template} against its copy and "
+        f"Material {installed} is installed; re-diff kyr/theme/{template} against its copy and "
         "update MATERIAL_VERSION"
     )
-    assert (REPO / "overrides" / template).is_file()
+    assert (THEME / template).is_file()
 
 
 # MkDocs 1.6's own wording (kyr.compat.mkdocs_log), one real line per pattern, with the pattern's
@@ -303,3 +305,13 @@ def test_the_log_reader_uses_the_patterns():
         ("TRACEBACK", [f"{report.FRAME}/s/kyr/plugin.py:12", "ValueError: bad value"]),
         ("ERROR", ["MkDocs encountered an error"]),
     ]
+
+
+def test_the_generators_templates_sit_between_the_sites_and_materials():
+    dirs = ["/site/overrides", "/material/templates", "/mkdocs/templates"]
+    ordered = coupling.with_generator_theme(dirs, "/site/overrides")
+    assert ordered == ["/site/overrides", coupling.GENERATOR_THEME, *dirs[1:]]
+    assert coupling.with_generator_theme(ordered, "/site/overrides") == ordered  # idempotent
+    # A site without overrides/ gets the generator's templates first.
+    assert coupling.with_generator_theme(dirs[1:], None) == [coupling.GENERATOR_THEME, *dirs[1:]]
+    assert (THEME / "main.html").is_file() and (THEME / "assets" / "kyr.css").is_file()

@@ -50,7 +50,7 @@ VALID = dedent(
     - id: hotline-a
       name: {en: "Hotline A", es: "Línea A"}
       kind: hotline
-      region: los-angeles
+      region: local
       phones:
         - number: "888-624-4752"
           label: {en: "Report enforcement", es: "Reporte operativos"}
@@ -83,7 +83,7 @@ VALID = dedent(
     - id: pending-c
       name: {en: "Pending C", es: "Pendiente C"}
       kind: consulate
-      region: los-angeles
+      region: local
       phones:
         - number: "(213) 219-0775"
           label: {en: "Emergency", es: "Emergencia"}
@@ -449,7 +449,7 @@ def test_json_export_holds_published_contacts_in_both_languages_only():
     text = contacts_json(contacts)
     assert text == contacts_json(contacts)  # identical between builds
     data = json.loads(text)
-    assert data["version"] == 2 and data["languages"] == ["en", "es"]
+    assert data["version"] == 3 and data["languages"] == ["en", "es"]
     assert [c["id"] for c in data["contacts"]] == ["hotline-a", "legal-b"]
     hotline = data["contacts"][0]
     assert hotline["phones"] == [

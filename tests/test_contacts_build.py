@@ -205,7 +205,7 @@ def test_vcards_exist_for_every_published_contact_in_each_language(site):
         assert {"legal", "detained", "consulate"} <= {t for c in saved for t in c.tags}
         assert emergency.count("BEGIN:VCARD") == len(saved)
         assert emergency.index(f"TEL;TYPE=VOICE:{hotline.phones[0].e164}\r\n") < emergency.index(
-            f"UID:urn:kyr-la:contact:{saved[1].id}"
+            f"UID:urn:kyr:contact:{saved[1].id}"
         )
         unescaped = emergency.replace("\\,", ",").replace("\\;", ";")
         for contact in saved:

@@ -332,7 +332,7 @@ def test_refused_hosts_come_from_the_policy_file_for_pages_and_contacts(tmp_path
         (REPO / "data" / "source-policy.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / "data" / "contacts.yml").write_text(
-        "- id: line-a\n  name: {en: A, es: A}\n  kind: hotline\n  region: los-angeles\n"
+        "- id: line-a\n  name: {en: A, es: A}\n  kind: hotline\n  region: local\n"
         "  phones: [{number: 888-624-4752, label: {en: Call, es: Llame}}]\n"
         "  services: {en: [x], es: [x]}\n"
         "  languages: [es]\n  tags: [emergency]\n  source_url: https://www.factually.co/a\n"

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kyr.compat.coupling import GENERATOR_THEME
 from kyr.publish.report import UNEXPECTED
 from tests.helpers import FIXTURES, make_project, run_kyr, write_project_config
 
@@ -68,6 +69,8 @@ def apply(root: Path, change: dict) -> None:
     """One change of a case (see tests/corpus/README.md)."""
     path = root / change["file"]
     path.parent.mkdir(parents=True, exist_ok=True)
+    if "from_theme" in change:  # the site's own copy of a generator template, then changed
+        shutil.copyfile(Path(GENERATOR_THEME) / change["from_theme"], path)
     if change.get("delete"):
         path.unlink()
     elif "data" in change:

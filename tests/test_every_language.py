@@ -18,7 +18,7 @@ ONE = """\
 - id: line-a
   name: {en: Help line, es: Línea de ayuda}
   kind: hotline
-  region: los-angeles
+  region: local
   phones: [{number: 888-624-4752, label: {en: Call, es: Llame}}]
   services: {en: [Legal help], es: [Ayuda legal]}
   languages: [es, en]

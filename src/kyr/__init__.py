@@ -1,1 +1,3 @@
-"""Know Your Rights L.A.: the MkDocs plugin and `kyr` command that build the bilingual site."""
+"""kyr: a generator of multilingual know-your-rights sites (the MkDocs plugin and the `kyr`
+command). Everything about one place lives in its site's docs/, data/, translations/, overrides/
+and mkdocs.yml, never here."""

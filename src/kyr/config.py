@@ -1,7 +1,7 @@
 """Typed configuration of the `kyr` MkDocs plugin.
 
-There is no `enabled` switch: the theme overrides need the plugin (its strings, filters and page
-context), so a site without it is a site without `overrides/` too.
+There is no `enabled` switch: the generator's templates (kyr/theme) need the plugin (its strings,
+filters and page context), and come with it.
 """
 
 from __future__ import annotations
@@ -34,3 +34,7 @@ class KyrConfig(Config):
     # (the translation status page links each file there; empty: no links). Not Material's
     # repo_url, which makes every reader's browser call api.github.com.
     edit_url = opt.Type(str, default="")
+
+    # The offline download's file name, without .zip: site/download/<name>.zip (empty: the
+    # site name in lower case with dashes, e.g. "Know Your Rights" -> know-your-rights)
+    download_name = opt.Type(str, default="")

@@ -6,8 +6,12 @@ its Spanish translation. English pages live at `/`, every other language under `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+
+from babel import Locale
+from babel.lists import format_list
 
 
 @dataclass(frozen=True)
@@ -160,3 +164,26 @@ def babel_locale(code: str) -> str:
     """'zh-Hant' -> 'zh_Hant': Babel's spelling of a site language code (static-i18n and URLs
     use '-', Babel's parser '_')."""
     return code.replace("-", "_")
+
+
+# Names Babel lacks (contacts may list Mandarin as a spoken language).
+EXTRA_LANGUAGE_NAMES = {"cmn": {"en": "Mandarin", "es": "mandarín"}}
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of a language in the page language: ('es', 'es') -> 'español'."""
+    if code in EXTRA_LANGUAGE_NAMES:
+        return EXTRA_LANGUAGE_NAMES[code].get(lang, EXTRA_LANGUAGE_NAMES[code]["en"])
+    return Locale.parse(babel_locale(lang)).languages.get(code, code)
+
+
+def language_list(codes: Iterable[str], lang: str) -> str:
+    """Language names as the page language lists them: ('es', 'en') in 'fa' ->
+    'اسپانیایی و انگلیسی', not a comma list in every language."""
+    names = [language_name(code, lang) for code in codes]
+    text = format_list(names, locale=babel_locale(lang)) if names else ""
+    # Babel, unlike ICU, keeps Spanish "y" before an "i" sound: "español e inglés", not "y".
+    return _SPANISH_Y.sub(" e ", text) if lang == "es" else text
+
+
+_SPANISH_Y = re.compile(r" y (?=h?i(?![aeiouáéó]))", re.I)

@@ -68,6 +68,9 @@ class KyrPlugin(BasePlugin[KyrConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the project and its data once per build; static-i18n's inner builds keep it."""
+        config.theme.dirs = coupling.with_generator_theme(
+            config.theme.dirs, config.theme.custom_dir
+        )
         if coupling.is_inner_build(config):
             return config
         project = project_from_config(config, self.config)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 import yaml
 from mkdocs import exceptions
 
-from kyr.compat.coupling import i18n_languages, i18n_nav_labels
+from kyr.compat.coupling import i18n_languages, i18n_nav_labels, with_generator_theme
 from kyr.config import KyrConfig
 from kyr.errors import KyrError, shown_path, yaml_error
 from kyr.languages import Languages
@@ -37,7 +38,7 @@ class Project:
     settings: KyrConfig  # the kyr plugin's validated settings (defaults when it is not listed)
     site_name: str = ""
     nav_labels: tuple[str, ...] = ()  # section labels some language translates (nav_translations)
-    theme_dirs: tuple[str, ...] = ()  # the theme's folders, overrides/ first
+    theme_dirs: tuple[str, ...] = ()  # the theme's folders: overrides/, kyr/theme, Material
 
     @property
     def config_file(self) -> Path:
@@ -58,6 +59,13 @@ class Project:
     @property
     def edit_url(self) -> str:
         return self.settings.edit_url
+
+    @property
+    def download_name(self) -> str:
+        """The offline download's name: the `download_name` setting, or the site name as a slug
+        ('site' when the name has no Latin letters or digits)."""
+        slug = re.sub(r"[^a-z0-9]+", "-", self.site_name.lower()).strip("-")
+        return self.settings.download_name or slug or "site"
 
     @property
     def translations_dir(self) -> Path:
@@ -100,7 +108,7 @@ def project_from_config(config: MkDocsConfig, settings: KyrConfig | None = None)
         settings=settings,
         site_name=str(config.site_name or ""),
         nav_labels=i18n_nav_labels(config),
-        theme_dirs=tuple(config.theme.dirs),
+        theme_dirs=tuple(with_generator_theme(config.theme.dirs, config.theme.custom_dir)),
     )
 
 

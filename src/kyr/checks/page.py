@@ -114,7 +114,8 @@ def meta_problems(
             yield error(
                 "template",
                 f"the template {template!r} does not exist",
-                f"Use one of: {known} (in overrides/), or remove the 'template' line.",
+                f"Use one of: {known} (the generator's, or the site's in overrides/), or remove "
+                "the 'template' line.",
             )
 
 

@@ -29,7 +29,7 @@ from kyr.translation.catalogs import catalog_problems, load_catalog, template_dr
 
 @click.group()
 def main() -> None:
-    """Know Your Rights L.A. site tools."""
+    """Build and check a know-your-rights site (pages, contacts, translations, PDFs)."""
 
 
 @main.command("build")

@@ -15,7 +15,7 @@ static-i18n:
      and sets the attributes static-i18n adds to files. Its page context `i18n_file_locale` /
      `i18n_page_locale` is NOT used: we derive the same from file names (kyr.languages).
 Material, front end (kyr.compat.material_names):
-  3. Class names (`md-…`) and CSS custom properties (`--md-…`) used by overrides/assets/kyr.css,
+  3. Class names (`md-…`) and CSS custom properties (`--md-…`) used by kyr/theme/assets/kyr.css,
      kyr.js, our templates and printing/pdf.py, each with where and why (`CLASSES`,
      `CUSTOM_PROPERTIES`).
   4. Element ids and other names without the md- prefix (`OTHER_NAMES`): the `__search` toggle
@@ -39,8 +39,8 @@ Material, Python and files:
      (`material_language`, used by `kyr new-language`; `material_templates`).
   8. Its `offline` plugin, for the offline download (`offline_plugin_enabled`), and its
      `extra.polyfills` hook for the vendored iframe-worker shim (`OFFLINE_POLYFILL`,
-     overrides/assets/vendor).
-  9. Accent folding in search (overrides/assets/javascripts/lunr/min/lunr.fold.min.js): a
+     kyr/theme/assets/vendor).
+  9. Accent folding in search (kyr/theme/assets/javascripts/lunr/min/lunr.fold.min.js): a
      lunr-languages plugin that Material's search worker loads as if it were a language, because
      kyr lists "fold" in `config.lang` (kyr.output.search_index); it relies on the worker's
      loading of lunr.<lang>.min.js and on lunr-languages' plugin form. In the offline download,
@@ -53,6 +53,10 @@ MkDocs:
 static-i18n, again:
  12. Its `RE_LOCALE`, the language codes it accepts (`is_i18n_locale`, used by
      `kyr new-language`); never copied.
+MkDocs, again:
+ 13. The theme's folder list `Theme.dirs`: the generator's own templates and assets (kyr/theme,
+     `GENERATOR_THEME`) are put after the site's `custom_dir` and before Material's
+     (`with_generator_theme`), so a site overrides any of them by a file of the same name.
 Nothing outside kyr.compat imports Material or static-i18n, or touches a private attribute of
 another package's object: tests/test_compat.py fails if anything does.
 """
@@ -70,6 +74,18 @@ from kyr.languages import Language, Languages
 _CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
 )
+
+
+# The generator's templates, style sheets and scripts: shipped in the package, not in each site.
+GENERATOR_THEME = str(Path(__file__).resolve().parent.parent / "theme")
+
+
+def with_generator_theme(dirs: list[str], custom_dir: str | None) -> list[str]:
+    """The theme's folders with the generator's templates after the site's own (`custom_dir`,
+    which MkDocs puts first) and before Material's. Idempotent."""
+    dirs = [folder for folder in dirs if folder != GENERATOR_THEME]
+    at = 1 if custom_dir and dirs and dirs[0] == custom_dir else 0
+    return [*dirs[:at], GENERATOR_THEME, *dirs[at:]]
 
 
 def material_bundle(theme_dirs: list[str]) -> str:

@@ -21,7 +21,9 @@ from kyr.contacts.load import (
 
 Gettext = Callable[[str], str]
 
-JSON_VERSION = 2  # 2: phones carry "display" (was "national", which held +503 … too)
+# 2: phones carry "display" (was "national", which held +503 … too).
+# 3: "region" is local, state or national (was the name of a city, a state, or national).
+JSON_VERSION = 3
 VCARD_LINE_OCTETS = 75
 
 
@@ -29,7 +31,7 @@ VCARD_LINE_OCTETS = 75
 
 
 def website_label(url: str) -> str:
-    """https://www.immdef.org/community-resources -> immdef.org/community-resources"""
+    """https://www.example.org/community-resources/ -> example.org/community-resources"""
     parts = urlsplit(url)
     host = parts.netloc.removeprefix("www.")
     path = parts.path.rstrip("/")
@@ -190,8 +192,8 @@ def vcard(contact: Contact, lang: str, gettext: Gettext) -> str:
     lines = [
         "BEGIN:VCARD",
         "VERSION:3.0",
-        "PRODID:-//Know Your Rights L.A.//contacts//EN",
-        f"UID:urn:kyr-la:contact:{contact.id}",
+        "PRODID:-//kyr//contacts//EN",
+        f"UID:urn:kyr:contact:{contact.id}",
         f"FN:{_escape(name)}",
         f"N:{_escape(name)};;;;",
         f"ORG:{_escape(name)}",

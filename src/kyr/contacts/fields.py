@@ -106,7 +106,7 @@ def phones(value: Any, fail, languages: Languages) -> tuple[Phone, ...]:
 def parse_phone(number: Any, field_path: str, fail) -> tuple[str, str, str]:
     """(as written, E.164, display) for a number; US unless it starts with +country code."""
     if not isinstance(number, str):
-        fail(field_path, 'write the phone number as quoted text, e.g. "213-555-0100"')
+        fail(field_path, 'write the phone number as quoted text, e.g. "800-555-0100"')
     if "#" in number or "*" in number:
         fail(field_path, f"'{number}' is a dial code, not a phone number", "Put it in dial_codes.")
     try:

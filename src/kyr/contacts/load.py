@@ -25,11 +25,10 @@ from kyr.contacts.model import (
     DialCode,
     Phone,
     language_code,
-    language_list,
-    language_name,
 )
 from kyr.contacts.schema import validate
 from kyr.errors import KyrError
+from kyr.languages import language_list, language_name
 from kyr.pages.text_files import decode_text
 
 __all__ = [

@@ -6,17 +6,16 @@ See kyr.contacts.load for loading and selecting, kyr.contacts.schema for the val
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from babel import Locale
-from babel.lists import format_list
 
-from kyr.languages import babel_locale
+from kyr.languages import EXTRA_LANGUAGE_NAMES
 
 KINDS = ("hotline", "legal-aid", "government", "consulate", "directory", "tool")
-REGIONS = ("los-angeles", "california", "national")
+# Where a contact serves, relative to the site: its own area, its state, or the whole country.
+REGIONS = ("local", "state", "national")
 CONFIDENCE = ("seen-in-source", "conflicting-sources", "not-found")
 # Only `source` (matched against source_url) can be claimed: the project has no record of calls.
 METHODS = ("source",)
@@ -81,14 +80,13 @@ URL_PATTERN = re.compile(r"^https?://[^\s/]+\.[^\s/]+(?:/\S*)?$")
 
 # Language names the sources use that Babel's English list does not spell the same way.
 LANGUAGE_ALIASES = {"farsi": "fa", "mandarin": "cmn"}
-EXTRA_LANGUAGE_NAMES = {"cmn": {"en": "Mandarin", "es": "mandarín"}}
 
 
 @dataclass(frozen=True)
 class Phone:
     number: str  # as written in the data file
-    e164: str  # +18886244752, for tel: links and vCards
-    display: str  # as people dial it: (888) 624-4752 in the US, +503 7070 1071 abroad
+    e164: str  # +18005550100, for tel: links and vCards
+    display: str  # as people dial it: (800) 555-0100 in the US, +503 7070 1071 abroad
     label: dict[str, str]
 
     @property
@@ -152,22 +150,3 @@ def language_code(name: str) -> str | None:
         if english_name.lower() == lowered and "_" not in code:
             return code
     return None
-
-
-def language_name(code: str, lang: str) -> str:
-    """The name of a language in the page language: ('es', 'es') -> 'español'."""
-    if code in EXTRA_LANGUAGE_NAMES:
-        return EXTRA_LANGUAGE_NAMES[code].get(lang, EXTRA_LANGUAGE_NAMES[code]["en"])
-    return Locale.parse(babel_locale(lang)).languages.get(code, code)
-
-
-def language_list(codes: Iterable[str], lang: str) -> str:
-    """Language names as the page language lists them: ('es', 'en') in 'fa' ->
-    'اسپانیایی و انگلیسی', not a comma list in every language."""
-    names = [language_name(code, lang) for code in codes]
-    text = format_list(names, locale=babel_locale(lang)) if names else ""
-    # Babel, unlike ICU, keeps Spanish "y" before an "i" sound: "español e inglés", not "y".
-    return _SPANISH_Y.sub(" e ", text) if lang == "es" else text
-
-
-_SPANISH_Y = re.compile(r" y (?=h?i(?![aeiouáéó]))", re.I)

@@ -2,7 +2,7 @@
 
 mkdocs-static-i18n merges every language into `/search/search_index.json`, so a Spanish reader
 gets English results. Each language gets its own index under its own root, with its own stemmer,
-the accent-folding step (`FOLD`: overrides/assets/javascripts/lunr/min/lunr.fold.min.js), and
+the accent-folding step (`FOLD`: kyr/theme/assets/javascripts/lunr/min/lunr.fold.min.js), and
 the everyday words of data/search-words.yml in a field readers never see (`WORDS_FIELD`).
 """
 

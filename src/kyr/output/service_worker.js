@@ -1,4 +1,4 @@
-// Know Your Rights L.A. service worker, written by the kyr plugin at build time.
+// The kyr site generator's service worker, written by the kyr plugin at build time.
 // After a first visit it keeps every page of the reader's language, the contacts and the assets
 // on the phone, so the site keeps working with no signal. VERSION changes with the content, so
 // a new build replaces what was kept.

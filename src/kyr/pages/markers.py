@@ -2,7 +2,7 @@
 
 A marker is an HTML comment on a line of its own, outside code:
 
-    <!-- kyr:contacts id=la-county-oia -->   one published contact
+    <!-- kyr:contacts id=county-office -->   one published contact
     <!-- kyr:contacts tag=fraud -->          every published contact with that tag
     <!-- kyr:hotline -->                     the big call button for the one 'emergency' contact
     <!-- kyr:directory -->                   every published contact, grouped by need

@@ -33,7 +33,7 @@ NUMERIC = re.compile(
     + r"?\d{4}"  # exchange and line
     + _AFTER
 )
-# Toll-free vanity numbers written with letters: 1-888-6-CHIRLA, 1-866-DHS-2-ICE.
+# Toll-free vanity numbers written with letters: 1-800-FLOWERS, 1-866-DHS-2-ICE.
 VANITY = re.compile(
     _BEFORE
     + r"(?:\+?1"

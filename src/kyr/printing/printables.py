@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-from kyr.languages import Language, localized_url, neutral_source, source_language
+from kyr.languages import (
+    Language,
+    language_list,
+    localized_url,
+    neutral_source,
+    source_language,
+)
 from kyr.pages.front_matter import split_front_matter
 from kyr.pages.text_files import read_page
 
@@ -151,7 +157,13 @@ def printable_view(
 
     def links(pdfs: Iterable[PdfFile]) -> list[dict]:
         return [
-            {"label": pdf.label, "href": href(pdf.path), "preview": href(pdf.preview)}
+            {
+                "label": pdf.label,
+                "href": href(pdf.path),
+                "preview": href(pdf.preview),
+                # the languages of a flyer printed in several, one side each, starting the label
+                "languages": _capital(language_list((c for c, _ in pdf.pages), language.code)),
+            }
             for pdf in pdfs
         ]
 
@@ -173,3 +185,8 @@ def printable_view(
         "pdfs": links(own),
         "others": others,
     }
+
+
+def _capital(text: str) -> str:
+    """'inglés y español' -> 'Inglés y español' (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]

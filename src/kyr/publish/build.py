@@ -59,7 +59,7 @@ def build_site(project: Project, *, pdfs: bool = True, offline: bool = True) -> 
                 created=content_date(project.docs_dir),
             )
         if offline:
-            make_offline_download(project.root, staging)
+            make_offline_download(project.root, staging, project.download_name)
         _swap_in(staging, site_dir)
         warnings = ()
         if pdfs and report.files and is_local_address(project.site_url):

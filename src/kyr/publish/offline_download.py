@@ -15,7 +15,7 @@ from pathlib import Path
 from kyr.errors import KyrError
 from kyr.publish.mkdocs_run import mkdocs_build
 
-DOWNLOAD = "download/know-your-rights-la.zip"
+DOWNLOAD_DIR = "download"
 # mkdocs.yml lists Material's offline plugin with `enabled: !ENV [KYR_OFFLINE, false]`.
 OFFLINE_SWITCH = "KYR_OFFLINE"
 # Zip entries carry this time unless SOURCE_DATE_EPOCH says otherwise (the ZIP format's epoch).
@@ -61,13 +61,19 @@ def zip_folder(folder: Path, target: Path, top: str) -> None:
             archive.writestr(info, path.read_bytes())
 
 
-def make_offline_download(project_root: Path, site_dir: Path) -> Path:
-    """Build the offline variant and put its ZIP (with the site's PDFs) in `site_dir`."""
+def download_path(name: str) -> str:
+    """Where the ZIP named `name` (Project.download_name) sits in the site."""
+    return f"{DOWNLOAD_DIR}/{name}.zip"
+
+
+def make_offline_download(project_root: Path, site_dir: Path, name: str) -> Path:
+    """Build the offline variant and put its ZIP (with the site's PDFs) in `site_dir`; its files
+    sit in a folder `name`."""
     with tempfile.TemporaryDirectory(prefix="kyr-offline-") as temp:
         offline = Path(temp) / "site"
         build_offline_site(project_root, offline)
         if (site_dir / "pdf").is_dir():
             shutil.copytree(site_dir / "pdf", offline / "pdf")
-        target = site_dir / DOWNLOAD
-        zip_folder(offline, target, top="know-your-rights-la")
+        target = site_dir / download_path(name)
+        zip_folder(offline, target, top=name)
     return target

@@ -2,7 +2,7 @@
 rendered into HTML with the macros of the theme's partials (no MkDocs import).
 
 The data comes from Python (contacts and printables views); the markup from Jinja macros in
-`overrides/partials/contacts.html` and `printables.html`, so pages hold no logic.
+`kyr/theme/partials/contacts.html` and `printables.html`, so pages hold no logic.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kyr.encounter.phrases import Phrases
 from kyr.errors import KyrError
 from kyr.pages.markers import Marker, MarkerError, find_markers, replace_markers
 from kyr.printing.printables import is_local_address
-from kyr.publish.offline_download import DOWNLOAD
+from kyr.publish.offline_download import download_path
 from kyr.render.page_context import printable_views
 from kyr.render.state import SiteState
 
@@ -79,7 +79,8 @@ def marker_html(
     if marker.kind == "printables":
         views = printable_views(state, language, href)
         testing = is_local_address(state.project.site_url)
-        return str(macros("printables").printables(views, href(DOWNLOAD), testing))
+        download = href(download_path(state.project.download_name))
+        return str(macros("printables").printables(views, download, testing))
     if marker.kind == "say":
         return str(macros("say").say(say_views(marker, state.phrases, state, code)))
     if state.contacts is None:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from kyr.contacts.load import emergency_contact
-from kyr.contacts.model import language_list
 from kyr.encounter.views import card_view, family_view
 from kyr.languages import (
     Language,
     absolute_url,
     hreflang_alternates,
+    language_list,
     localized_url,
     neutral_source,
     neutral_url,
@@ -45,7 +45,7 @@ class PageRef:
 
 
 def page_context(state: SiteState, page: PageRef, href: Callable[[str], str]) -> dict[str, Any]:
-    """The `kyr` dict templates read (overrides/main.html and partials)."""
+    """The `kyr` dict templates read (kyr/theme/main.html and partials)."""
     languages = state.languages
     language = languages[page.lang]
     neutral_src = neutral_source(page.src_uri, languages)

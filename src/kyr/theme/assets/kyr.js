@@ -1,4 +1,4 @@
-// Know Your Rights L.A.: small enhancements. Every page works without this file.
+// kyr: small enhancements. Every page works without this file.
 (function () {
   "use strict";
   var root = document.documentElement;
