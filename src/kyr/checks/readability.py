@@ -10,11 +10,16 @@ kyr.checks.content.Rules.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
+with warnings.catch_warnings():
+    # textstat 0.7.4 imports setuptools' deprecated pkg_resources (pinned below 81 for it); its
+    # warning would open every `kyr` command's output.
+    warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+    import textstat
 
 from kyr.pages.front_matter import split_front_matter
 from kyr.pages.text_files import read_page

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kyr import __version__
 from kyr.checks.content import Finding, Rules, check_docs
 from kyr.checks.guard import theme_templates
 from kyr.checks.parity import check_parity
@@ -28,6 +29,7 @@ from kyr.translation.catalogs import catalog_problems, load_catalog, template_dr
 
 
 @click.group()
+@click.version_option(__version__, prog_name="kyr")
 def main() -> None:
     """Build and check a know-your-rights site (pages, contacts, translations, PDFs)."""
 
