@@ -10,7 +10,7 @@ PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.
 	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
 
-.PHONY: help install install-system serve live build check status test test-only test-fast lint format bench bench-phone \
+.PHONY: help install install-system serve live build check status test test-only test-fast lint format developer-docs bench bench-phone \
 	i18n-extract i18n-update i18n-check clean
 
 help: ## List the targets
@@ -71,6 +71,9 @@ test-only: ## Run every test (no install step)
 
 test-fast: install ## The quick lane while editing (under a minute): no Chromium, PDFs or real-site builds
 	time $(BIN)/pytest -q -m "not browser and not pdf and not slow"
+
+developer-docs: install ## Rewrite the generated parts of developer/*.md from the code
+	$(PY) scripts/developer_docs.py
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check src tests scripts

@@ -49,28 +49,29 @@ BLOCKED_NUMBERS = {
     "+18663472423": "the DHS/ICE tip line (1-866-DHS-2-ICE), a line for reporting immigrants",
 }
 
+# Every field, with what it holds (developer/contacts.md is made from these comments).
 REQUIRED = (
-    "id",
-    "name",
-    "kind",
-    "region",
-    "phones",
-    "services",
-    "languages",
-    "tags",
-    "source_url",
-    "confidence",
-    "published",
+    "id",  # lower-case words joined by dashes; markers and vCard files use it
+    "name",  # {<language>: text}: the default language required, the others optional
+    "kind",  # one of KINDS
+    "region",  # one of REGIONS
+    "phones",  # [{number: "quoted text", label: {<language>: text}}], copied from source_url
+    "services",  # {<language>: [text, ...]}: what the contact does, from its source
+    "languages",  # languages it answers in: codes (es) or English names (Spanish)
+    "tags",  # [TAGS...]: which markers and directory groups show it
+    "source_url",  # the page every number was compared with, character by character
+    "confidence",  # one of CONFIDENCE; only seen-in-source may be published with numbers
+    "published",  # true, or false with an unpublished_reason
 )
 OPTIONAL = (
-    "dial_codes",
-    "website",
-    "hours",
-    "caution",
-    "source_date",
-    "last_verified",
-    "notes",
-    "unpublished_reason",
+    "dial_codes",  # [{code: "699#", label: {...}}]: short codes dialled from inside detention
+    "website",  # https:// address shown on the card
+    "hours",  # {<language>: text}: only what the source says
+    "caution",  # {<language>: text}: a warning shown on screen and on paper ("Run by ICE")
+    "source_date",  # the source page's own date (YYYY-MM-DD), only when it shows a full one
+    "last_verified",  # {date, method: source}: the day the numbers were compared with the source
+    "notes",  # for maintainers, never shown
+    "unpublished_reason",  # why a contact is held back (kyr contacts pending lists them)
 )
 ALLOWED = REQUIRED + OPTIONAL
 RESERVED_IDS = ("emergency",)
