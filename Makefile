@@ -6,8 +6,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | sha1sum | cut -c1-12)
 SYSTEM_PACKAGES := chromium poppler-utils fonts-liberation fonts-noto-core fonts-noto-cjk shellcheck \
 	default-jre-headless espeak-ng lame
-PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o translations/messages.pot \
-	--project="Know Your Rights L.A." --copyright-holder="Know Your Rights L.A." \
+# The generator's interface strings and their catalogs ship in the package (src/kyr/locale).
+LOCALE := src/kyr/locale
+PYBABEL_EXTRACT := $(BIN)/pybabel extract -F babel.cfg -o $(LOCALE)/messages.pot \
+	--project="kyr" --copyright-holder="Know Your Rights L.A. contributors" \
 	--msgid-bugs-address="" --no-location --sort-output --omit-header .
 
 .PHONY: help install install-system serve live build check status test test-only test-fast lint format developer-docs bench bench-phone \
@@ -89,13 +91,12 @@ bench: install ## Build-time benchmark: 25/250/1000 pages per language (see scri
 bench-phone: install-system install ## Page weight, Lighthouse (mobile) and 360x740 screenshots
 	$(PY) scripts/bench_phone.py
 
-i18n-extract: install ## Extract interface strings into translations/messages.pot
-	mkdir -p translations
+i18n-extract: install ## Extract interface strings into src/kyr/locale/messages.pot
 	$(PYBABEL_EXTRACT)
 
 i18n-update: i18n-extract ## Bring every language's messages.po up to date with the template
-	@for po in translations/*/LC_MESSAGES/messages.po; do \
-	  $(BIN)/pybabel update -i translations/messages.pot -o $$po --ignore-obsolete \
+	@for po in $(LOCALE)/*/LC_MESSAGES/messages.po; do \
+	  $(BIN)/pybabel update -i $(LOCALE)/messages.pot -o $$po --ignore-obsolete \
 	    -l $$(basename $$(dirname $$(dirname $$po)) | tr - _); \
 	done
 

@@ -11,6 +11,8 @@ import fcntl
 import json
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -36,6 +38,7 @@ MARKERS_BY_FIXTURE = {
     "printed": ("pdf", "slow"),
     "unzipped": ("pdf", "slow"),
     "real_site": ("slow",),
+    "kyr_dist": ("slow",),  # builds the wheel and sdist
     "outcomes": ("slow",),  # the corpus: 58 cases, each `kyr build` and `kyr check` in processes
 }
 
@@ -137,7 +140,7 @@ def phone(browser):
 
 
 def _print(root: Path) -> dict:
-    for part in ("docs", "overrides", "translations", "data"):
+    for part in ("docs", "overrides", "data"):
         shutil.copytree(REPO / part, root / part)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     result = run_kyr(root, "build", "--root", str(root), env={"SITE_URL": FIXTURE_SITE_URL})
@@ -162,3 +165,35 @@ def unzipped(printed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert handle.testzip() is None
         handle.extractall(target)
     return target / "know-your-rights-la"
+
+
+# What the package is made of: its code and the files its metadata names.
+PACKAGE_FILES = ("pyproject.toml", "MANIFEST.in", "PACKAGE.md", "LICENSE", "CHANGELOG.md")
+
+
+def tracked_package_tree(target: Path) -> Path:
+    """The files `python -m build` needs, as a fresh clone has them (tracked files only)."""
+    listed = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files", "-z", "--", "src", *PACKAGE_FILES],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    for name in filter(None, listed.split("\0")):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO / name, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def kyr_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The package's wheel and sdist, built from the tracked files (once per worker)."""
+    tree = tracked_package_tree(tmp_path_factory.mktemp("tree"))
+    out = tmp_path_factory.mktemp("dist")
+    # No isolation: the pinned setuptools of .venv, without a download.
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(tree)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out

@@ -24,8 +24,9 @@ from tests.in_process import kyr_here, mkdocs_build_here
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Copied next to every fixture site so tests use the project's real templates and catalogs.
-PROJECT_PARTS = ("overrides", "translations", "data")
+# Copied next to every fixture site so tests use the project's real icons and data (templates
+# and catalogs come with the package: kyr/theme, kyr/locale).
+PROJECT_PARTS = ("overrides", "data")
 FIXTURE_SITE_URL = "https://example.org/kyr/"
 _ONE_AT_A_TIME = threading.Lock()  # in-process `kyr` calls (see run_kyr)
 
@@ -329,3 +330,10 @@ def page_urls(build: Build) -> list[str]:
         if not ((code := url.split("/")[0]) in partial and shown_in_english(url, code))
     ]
     return kept + sorted(p.relative_to(build.site).as_posix() for p in build.site.rglob("404.html"))
+
+
+def only(folder: Path, pattern: str) -> Path:
+    """The one file in `folder` matching `pattern`."""
+    found = sorted(folder.glob(pattern))
+    assert len(found) == 1, found
+    return found[0]

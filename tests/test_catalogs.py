@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from kyr.errors import KyrError
-from kyr.translation.catalogs import catalog_problems, load_catalog, po_path, template_drift
+from kyr.translation.catalogs import (
+    GENERATOR_LOCALE,
+    catalog_problems,
+    load_catalog,
+    po_path,
+    template_drift,
+)
 from tests.helpers import FIXTURES, REPO, build_site, run_kyr
 
 HEADER = """msgid ""
@@ -32,8 +38,8 @@ def problems_in(tmp_path: Path, body: str) -> list[str]:
 
 
 def test_committed_catalogs_are_complete_and_current():
-    assert template_drift(REPO) == []
-    for path in sorted((REPO / "translations").glob("*/LC_MESSAGES/messages.po")):
+    assert template_drift(REPO, GENERATOR_LOCALE / "messages.pot") == []
+    for path in sorted(GENERATOR_LOCALE.glob("*/LC_MESSAGES/messages.po")):
         locale = path.parent.parent.name
         assert catalog_problems(load_catalog(path, locale), path) == []
 
@@ -87,12 +93,12 @@ def test_broken_po_syntax_names_the_line(tmp_path: Path):
 
 
 def test_missing_catalog_says_what_to_do(tmp_path: Path):
-    with pytest.raises(KyrError, match="make i18n-update"):
+    with pytest.raises(KyrError, match="kyr new-language"):
         load_catalog(po_path(tmp_path, "es"), "es")
 
 
 def test_build_with_broken_catalog_fails_naming_file_and_line(tmp_path: Path):
-    shutil.copytree(REPO / "translations", tmp_path / "translations")
+    shutil.copytree(GENERATOR_LOCALE, tmp_path / "translations")
     po = po_path(tmp_path / "translations", "es")
     lines = po.read_text(encoding="utf-8").splitlines()
     target = next(i for i, line in enumerate(lines) if line.startswith('msgstr "Idioma"'))
@@ -105,7 +111,7 @@ def test_build_with_broken_catalog_fails_naming_file_and_line(tmp_path: Path):
 
 
 def test_build_with_incomplete_catalog_fails_in_strict_mode(tmp_path: Path):
-    shutil.copytree(REPO / "translations", tmp_path / "translations")
+    shutil.copytree(GENERATOR_LOCALE, tmp_path / "translations")
     po = po_path(tmp_path / "translations", "es")
     text = po.read_text(encoding="utf-8").replace('msgstr "Idioma"', 'msgstr ""')
     po.write_text(text, encoding="utf-8")
@@ -115,9 +121,12 @@ def test_build_with_incomplete_catalog_fails_in_strict_mode(tmp_path: Path):
 
 
 def test_kyr_i18n_check_reports_a_stale_template(tmp_path: Path):
-    for part in ("translations", "overrides", "src"):
+    for part in ("overrides", "src"):
         shutil.copytree(REPO / part, tmp_path / part)
     shutil.copy(REPO / "babel.cfg", tmp_path / "babel.cfg")
+    # The template is checked where it is made: a copy of it in the project's own tree.
+    (tmp_path / "translations").mkdir()
+    shutil.copy(GENERATOR_LOCALE / "messages.pot", tmp_path / "translations")
     main = tmp_path / "src" / "kyr" / "theme" / "main.html"
     main.write_text(main.read_text() + '\n{{ _("A brand new string") }}\n', encoding="utf-8")
     result = run_kyr(tmp_path, "i18n-check", "--root", str(tmp_path))
@@ -126,13 +135,22 @@ def test_kyr_i18n_check_reports_a_stale_template(tmp_path: Path):
     assert "make i18n-update" in result.stderr
 
 
-@pytest.mark.parametrize("missing", ["babel.cfg", "translations/messages.pot"])
+def test_a_site_without_its_own_template_uses_the_generators(tmp_path: Path):
+    """A new site has no babel.cfg nor messages.pot: the generator's catalogs and template are
+    used, and there is nothing of the template for the site to check."""
+    result = run_kyr(tmp_path, "i18n-check")
+    assert result.returncode == 0, result.stderr
+    shipped = len(list(GENERATOR_LOCALE.glob("*/LC_MESSAGES/messages.po")))
+    assert f"{shipped} catalog(s) OK." in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["babel.cfg"])
 def test_i18n_check_names_a_missing_extraction_file(tmp_path: Path, missing: str):
     root = tmp_path / "site"
     (root / "translations" / "es" / "LC_MESSAGES").mkdir(parents=True)
     shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
-    shutil.copy(REPO / "translations" / "messages.pot", root / "translations")
-    po = REPO / "translations" / "es" / "LC_MESSAGES" / "messages.po"
+    shutil.copy(GENERATOR_LOCALE / "messages.pot", root / "translations")
+    po = GENERATOR_LOCALE / "es" / "LC_MESSAGES" / "messages.po"
     shutil.copy(po, root / "translations" / "es" / "LC_MESSAGES")
     (root / missing).unlink()
     result = run_kyr(root, "i18n-check")

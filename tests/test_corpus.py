@@ -21,9 +21,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kyr.compat.coupling import GENERATOR_THEME
+import kyr
 from kyr.publish.report import UNEXPECTED
 from tests.helpers import FIXTURES, make_project, run_kyr, write_project_config
+
+PACKAGE = Path(kyr.__file__).parent  # a case may start from a copy of one of its files
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(CORPUS.glob("*.yml"))
@@ -69,8 +71,8 @@ def apply(root: Path, change: dict) -> None:
     """One change of a case (see tests/corpus/README.md)."""
     path = root / change["file"]
     path.parent.mkdir(parents=True, exist_ok=True)
-    if "from_theme" in change:  # the site's own copy of a generator template, then changed
-        shutil.copyfile(Path(GENERATOR_THEME) / change["from_theme"], path)
+    if "from_package" in change:  # the site's own copy of a generator file, then changed
+        shutil.copyfile(PACKAGE / change["from_package"], path)
     if change.get("delete"):
         path.unlink()
     elif "data" in change:

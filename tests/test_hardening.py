@@ -95,7 +95,7 @@ def test_a_failed_build_leaves_the_previous_site_intact(tmp_path: Path, when: st
 def printed_again(tmp_path_factory: pytest.TempPathFactory, printed: Path) -> Path:
     """The same project as `printed`, built again later, by another process, in another folder."""
     root = tmp_path_factory.mktemp("printed-again")
-    for part in ("docs", "overrides", "translations", "data"):
+    for part in ("docs", "overrides", "data"):
         shutil.copytree(REPO / part, root / part)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     result = run_kyr(root, "build", env={"SITE_URL": FIXTURE_SITE_URL})

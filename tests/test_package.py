@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -17,10 +16,8 @@ from pathlib import Path
 import pytest
 
 from kyr import __version__
-from tests.helpers import REPO
+from tests.helpers import REPO, only
 
-# What the package is made of: its code and the files its metadata names.
-PACKAGE_FILES = ("pyproject.toml", "MANIFEST.in", "PACKAGE.md", "LICENSE", "CHANGELOG.md")
 SPRINGFIELD = {
     "mkdocs.yml": """\
 site_name: Know Your Rights Springfield
@@ -54,47 +51,14 @@ Do not open the door.
 }
 
 
-def tracked_package_tree(target: Path) -> Path:
-    """The files `python -m build` needs, as a fresh clone has them (tracked files only)."""
-    listed = subprocess.run(
-        ["git", "-C", str(REPO), "ls-files", "-z", "--", "src", *PACKAGE_FILES],
-        capture_output=True,
-        check=True,
-    ).stdout.decode("utf-8")
-    for name in filter(None, listed.split("\0")):
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(REPO / name, target / name)
-    return target
-
-
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tree = tracked_package_tree(tmp_path_factory.mktemp("tree"))
-    out = tmp_path_factory.mktemp("dist")
-    # No isolation: the pinned setuptools of .venv, without a download.
-    result = subprocess.run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(tree)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out
-
-
-def only(folder: Path, pattern: str) -> Path:
-    found = sorted(folder.glob(pattern))
-    assert len(found) == 1, found
-    return found[0]
-
-
 def test_the_changelogs_top_entry_is_the_packages_version():
     top = re.search(r"^## (\S+)", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)
     assert top and top.group(1) == __version__
 
 
 @pytest.mark.slow
-def test_the_wheel_has_its_version_licence_templates_and_entry_points(dist: Path):
-    wheel = only(dist, "kyr_site-*.whl")
+def test_the_wheel_has_its_version_licence_templates_and_entry_points(kyr_dist: Path):
+    wheel = only(kyr_dist, "kyr_site-*.whl")
     assert wheel.name.startswith(f"kyr_site-{__version__}-")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
@@ -108,6 +72,9 @@ def test_the_wheel_has_its_version_licence_templates_and_entry_points(dist: Path
         "kyr/theme/assets/javascripts/lunr/min/lunr.fold.min.js",
         "kyr/theme/assets/vendor/iframe-worker-LICENSE.txt",
         "kyr/output/service_worker.js",
+        "kyr/locale/messages.pot",  # the interface strings, and their translations
+        "kyr/locale/es/LC_MESSAGES/messages.po",
+        "kyr/locale/fa/LC_MESSAGES/messages.po",
         f"{info}/licenses/LICENSE",
     ):
         assert name in names, name
@@ -121,8 +88,8 @@ def test_the_wheel_has_its_version_licence_templates_and_entry_points(dist: Path
 
 
 @pytest.mark.slow
-def test_the_sdist_holds_the_source_licence_and_changelog(dist: Path):
-    sdist = only(dist, "kyr_site-*.tar.gz")
+def test_the_sdist_holds_the_source_licence_and_changelog(kyr_dist: Path):
+    sdist = only(kyr_dist, "kyr_site-*.tar.gz")
     with tarfile.open(sdist) as archive:
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     for name in ("LICENSE", "CHANGELOG.md", "PACKAGE.md", "src/kyr/theme/redcard.html"):
@@ -130,10 +97,10 @@ def test_the_sdist_holds_the_source_licence_and_changelog(dist: Path):
 
 
 @pytest.mark.slow
-def test_the_installed_wheel_builds_another_citys_site(dist: Path, tmp_path: Path):
+def test_the_installed_wheel_builds_another_citys_site(kyr_dist: Path, tmp_path: Path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    wheel = only(dist, "kyr_site-*.whl")
+    wheel = only(kyr_dist, "kyr_site-*.whl")
     install = subprocess.run(
         [venv / "bin" / "pip", "install", "-q", "-c", REPO / "constraints.txt", wheel],
         capture_output=True,

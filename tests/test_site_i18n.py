@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from kyr.project import load_project
+from kyr.translation.catalogs import GENERATOR_LOCALE
 from tests.helpers import FIXTURE_SITE_URL, REPO, Build, build_site, resolve_href, text_of
 
 SITE = FIXTURE_SITE_URL
@@ -214,7 +215,7 @@ def test_mo_files_are_compiled_not_committed():
         ["git", "ls-files", "*.mo"], cwd=REPO, capture_output=True, text=True, check=True
     ).stdout
     assert tracked == ""
-    assert list((REPO / "translations").rglob("*.mo")) == []
+    assert list(GENERATOR_LOCALE.rglob("*.mo")) == []
 
 
 # --- Search per language ---

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from kyr.checks.parity import check_parity
 from kyr.cli.main import main
 from kyr.errors import KyrError
+from kyr.translation.catalogs import GENERATOR_LOCALE
 from kyr.translation.marks import (
     git_blob_hash,
     normalize_hash,
@@ -260,7 +261,7 @@ def test_catalog_counts_every_plural_form(tmp_path: Path):
         'msgstr[0] "%(num)d fuente"\nmsgstr[1] ""\nmsgstr[2] "%(num)d fuentes"\n'
     )
     root = make_project(tmp_path, {}, body)
-    catalog = catalog_status(root / "translations", "es", "translations")
+    catalog = catalog_status(root / "translations", "es", root)
     assert (catalog.translated, catalog.fuzzy, catalog.untranslated) == (3, 1, 2)
     assert catalog.total == 6
     assert catalog.file == "translations/es/LC_MESSAGES/messages.po"
@@ -270,7 +271,7 @@ def test_catalog_counts_every_plural_form(tmp_path: Path):
 
 
 def test_a_missing_catalog_is_reported(tmp_path: Path):
-    catalog = catalog_status(tmp_path, "fr", "translations")
+    catalog = catalog_status(tmp_path / "translations", "fr", tmp_path)
     assert not catalog.exists and "run `make i18n-update`" in catalog.problems[0]
 
 
@@ -279,13 +280,20 @@ def test_languages_a_change_touches():
 
     def touched(*paths: str) -> set[str]:
         return languages_touched(
-            paths, docs="docs", translations="translations", codes=codes, default="en"
+            paths,
+            docs="docs",
+            translations=("translations", "src/kyr/locale"),
+            codes=codes,
+            default="en",
         )
 
     assert touched("docs/rights/at-home.es.md") == {"es"}
     assert touched("translations/fr/LC_MESSAGES/messages.po") == {"fr"}
     assert touched("docs/rights/at-home.md") == {"es", "fr"}  # English makes both outdated
     assert touched("translations/messages.pot") == {"es", "fr"}
+    # The generator's own catalogs, in its repository, count the same.
+    assert touched("src/kyr/locale/es/LC_MESSAGES/messages.po") == {"es"}
+    assert touched("src/kyr/locale/messages.pot") == {"es", "fr"}
     assert touched("src/kyr/cli/main.py", "README.md") == set()
 
 
@@ -517,11 +525,11 @@ def test_new_language_refuses_codes_babel_or_static_i18n_do_not_know(code: str):
 
 def test_new_catalog_has_the_language_s_plural_forms(tmp_path: Path):
     target = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
-    init_catalog(REPO / "translations" / "messages.pot", target, parse_code("fr"), "KYR")
+    init_catalog(GENERATOR_LOCALE / "messages.pot", target, parse_code("fr"), "KYR")
     with target.open("rb") as handle:
         catalog = read_po(handle, locale="fr")
     assert catalog.num_plurals == get_plural("fr").num_plurals
     assert "Plural-Forms: nplurals=" in target.read_text(encoding="utf-8")
     assert len(catalog) > 10 and all(not m.string for m in catalog if m.id and not m.pluralizable)
     with pytest.raises(KyrError, match="already exists"):
-        init_catalog(REPO / "translations" / "messages.pot", target, parse_code("fr"), "KYR")
+        init_catalog(GENERATOR_LOCALE / "messages.pot", target, parse_code("fr"), "KYR")

@@ -38,10 +38,10 @@ from kyr.render.markers import render_page_markers
 from kyr.render.page_context import PageRef, page_context
 from kyr.render.state import SiteState, start_site
 from kyr.translation.catalogs import (
+    catalog_path,
     catalog_problems,
     install_language,
     load_catalog,
-    po_path,
     translations_for,
 )
 
@@ -126,7 +126,7 @@ class KyrPlugin(BasePlugin[KyrConfig]):
         # Until a language has a translated page, its missing strings are listed by
         # `kyr status` and `kyr i18n-check` but do not fail the build (`kyr new-language`).
         if code != state.default.code and state.translates_a_page(code):
-            path = po_path(state.project.translations_dir, code)
+            path = catalog_path(state.project.translations_dir, code)
             with plugin_errors():
                 for problem in catalog_problems(load_catalog(path, code), path):
                     log.warning(str(problem))

@@ -25,7 +25,14 @@ from kyr.output.search_words import load_search_words
 from kyr.pages.markers import MarkerError, find_markers
 from kyr.project import load_project
 from kyr.publish.build import build_problems, build_site
-from kyr.translation.catalogs import catalog_problems, load_catalog, template_drift
+from kyr.translation.catalogs import (
+    catalog_problems,
+    catalogs_in_use,
+    in_tree,
+    load_catalog,
+    template_drift,
+    template_path,
+)
 
 
 @click.group()
@@ -169,13 +176,17 @@ def _refused_contact_sources(contacts: tuple[str, list], policy) -> list[Finding
 @main.command("i18n-check")
 @root_option
 def i18n_check(root: Path) -> None:
-    """Check the interface catalogs: template current, all translated, no fuzzy, plural forms."""
-    problems: list[str] = template_drift(root)
-    catalogs = sorted((root / "translations").glob("*/LC_MESSAGES/messages.po"))
-    if not catalogs:
-        fail(f"{root / 'translations'}: no catalogs (expected <lang>/LC_MESSAGES/messages.po).")
-    for path in catalogs:
-        locale = path.parent.parent.name
+    """Check the interface catalogs: template current, all translated, no fuzzy, plural forms.
+
+    The catalogs are the site's own (translations/) and the generator's for the languages the
+    site does not translate itself; the template is checked against the code where it is made
+    (the generator's repository, or a site with its own messages.pot).
+    """
+    translations = root / "translations"
+    pot = template_path(translations)
+    problems: list[str] = template_drift(root, pot) if in_tree(pot, root) else []
+    catalogs = catalogs_in_use(translations)
+    for locale, path in catalogs:
         try:
             problems += [str(p) for p in catalog_problems(load_catalog(path, locale), path)]
         except KyrError as error:

@@ -20,7 +20,14 @@ from kyr.languages import neutral_source, source_language
 from kyr.output.search_index import search_language
 from kyr.project import Project, load_project
 from kyr.translation import git as git_info
-from kyr.translation.catalogs import template_drift
+from kyr.translation.catalogs import (
+    GENERATOR_LOCALE,
+    in_tree,
+    po_path,
+    shown_catalog,
+    template_drift,
+    template_path,
+)
 from kyr.translation.marks import git_blob_hash, read_translation_of, set_translation_of
 from kyr.translation.new_language import add_language, parse_code
 from kyr.translation.report import (
@@ -136,7 +143,10 @@ def status(
         touched = languages_touched(
             changed,
             docs=_shown_docs(project),
-            translations=_shown(project.root, project.translations_dir),
+            translations=(
+                _shown(project.root, project.translations_dir),
+                _shown(project.root, GENERATOR_LOCALE),
+            ),
             codes=list(project.languages),
             default=project.default_language,
         )
@@ -155,9 +165,11 @@ def status(
         only=only,
         changed_on=lambda path: git_info.last_commit_date(project.root, path),
     )
-    if (project.root / "babel.cfg").is_file() and diff_filter is None:
+    pot = template_path(project.translations_dir)
+    # The template is checked where it is made: in the generator's repository (or a site's own).
+    if diff_filter is None and in_tree(pot, project.root):
         try:
-            result = replace(result, template_problems=tuple(template_drift(project.root)))
+            result = replace(result, template_problems=tuple(template_drift(project.root, pot)))
         except (OSError, ValueError) as error:
             result = replace(result, template_problems=(f"could not check the template: {error}",))
     if project.contacts_file.is_file():
@@ -342,7 +354,8 @@ def new_language(root: Path, code: str, name: str | None) -> None:
         )
     except KyrError as error:
         fail(str(error))
-    catalog = _shown(project.root, added.catalog)
+    catalog = shown_catalog(added.catalog, project.root)
+    own = po_path(project.translations_dir, code)
     docs = _shown_docs(project)
     phrases = project.shown(project.phrases_file)
     lunr = search_language(code, coupling.search_languages([str(coupling.material_templates())]))
@@ -350,12 +363,22 @@ def new_language(root: Path, code: str, name: str | None) -> None:
     rtl = parse_code(code).character_order == "right-to-left"
     direction = "right to left" if rtl else "left to right"
     click.echo(
-        f"Added {added.name} ({code}) to mkdocs.yml and created {catalog}.\n"
-        "\nNext steps:\n"
+        (
+            f"Added {added.name} ({code}) to mkdocs.yml and created {catalog}.\n"
+            if added.created
+            else f"Added {added.name} ({code}) to mkdocs.yml; its interface strings come "
+            f"translated with the generator ({catalog}).\n"
+        )
+        + "\nNext steps:\n"
         f"  1. In mkdocs.yml, translate the {code} entry's site_name and nav_translations "
         "(they start in English).\n"
-        f"  2. Translate the interface strings in {catalog} (msgstr lines).\n"
-        f"  3. Translate pages: {docs}/about.md -> {docs}/about.{code}.md, add `review: draft`\n"
+        + (
+            f"  2. Translate the interface strings in {catalog} (msgstr lines).\n"
+            if added.created
+            else f"  2. To change an interface string, copy {catalog} to "
+            f"{_shown(project.root, own)} and edit it there.\n"
+        )
+        + f"  3. Translate pages: {docs}/about.md -> {docs}/about.{code}.md, add `review: draft`\n"
         "     to its front matter until a fluent reader has checked it, then run\n"
         f"     kyr mark-translated {docs}/about.{code}.md\n"
         f"  4. In {phrases}, add a `{code}:` meaning under each phrase (what the English words\n"

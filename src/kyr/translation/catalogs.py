@@ -1,6 +1,9 @@
 """Gettext catalogs for interface strings: load, compile in memory, and check (no MkDocs import).
 
 `.po` files are the source of truth; the `.mo` is compiled at build time and never committed.
+The generator ships the catalogs of the languages it knows (`GENERATOR_LOCALE`, kyr/locale); a
+site's own catalog for a language (`translations/<lang>/LC_MESSAGES/messages.po`, the
+`translations_dir` setting) replaces the generator's, and adds a language it lacks.
 """
 
 from __future__ import annotations
@@ -27,8 +30,65 @@ DOMAIN = "messages"
 PLACEHOLDER = re.compile(r"%\([a-zA-Z_]\w*\)[sdif]|%[sdif]|\{[a-zA-Z_]\w*\}")
 
 
+GENERATOR_LOCALE = Path(__file__).resolve().parents[1] / "locale"
+TEMPLATE = f"{DOMAIN}.pot"
+
+
 def po_path(translations_dir: Path, locale: str) -> Path:
+    """Where a catalog for `locale` sits in `translations_dir` (a site's, or GENERATOR_LOCALE)."""
     return translations_dir / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalog_path(translations_dir: Path, locale: str) -> Path:
+    """The catalog a site uses for `locale`: its own if it has one, else the generator's; the
+    site's path (missing) when neither exists."""
+    own = po_path(translations_dir, locale)
+    if own.is_file():
+        return own
+    shipped = po_path(GENERATOR_LOCALE, locale)
+    return shipped if shipped.is_file() else own
+
+
+def shown_catalog(path: Path, root: Path) -> str:
+    """A catalog as a maintainer names it: relative to the project when inside it (a site's own,
+    or the generator's in its own repository), else kyr/locale/... (an installed package)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        pass
+    try:
+        return "kyr/locale/" + path.resolve().relative_to(GENERATOR_LOCALE).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def is_shipped(shown: str) -> bool:
+    """Whether a catalog named by `shown_catalog` is the installed generator's, outside the
+    project (so not editable in the site's repository)."""
+    return shown.startswith("kyr/locale/")
+
+
+def catalogs_in_use(translations_dir: Path) -> list[tuple[str, Path]]:
+    """(language, catalog) of every catalog a site has: its own, and the generator's for the
+    languages it does not translate itself."""
+    found: dict[str, Path] = {}
+    for folder in (GENERATOR_LOCALE, translations_dir):  # the site's own last: it wins
+        for path in sorted(folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+            found[path.parent.parent.name] = path
+    return sorted(found.items())
+
+
+def in_tree(path: Path, root: Path) -> bool:
+    """Whether `path` belongs to the project at `root` (the generator's own repository holds
+    kyr/locale; an installed package's is elsewhere)."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def template_path(translations_dir: Path) -> Path:
+    """The strings to translate (messages.pot): the site's own if it has one, else the
+    generator's."""
+    own = translations_dir / TEMPLATE
+    return own if own.is_file() else GENERATOR_LOCALE / TEMPLATE
 
 
 # A quoted .po string: no bare quote inside, backslashes only as escapes.
@@ -61,7 +121,7 @@ def load_catalog(path: Path, locale: str) -> Catalog:
         raise KyrError(
             path,
             f"the interface translations for '{locale}' are missing",
-            hint="Run `make i18n-update` to create the file from translations/messages.pot.",
+            hint="Run `kyr new-language` for a new language, or restore the file.",
         ) from None
     except PoFileError as error:
         raise KyrError(
@@ -106,7 +166,7 @@ def translations_for(translations_dir: Path, locale: str, default: str) -> NullT
     """The translations to install for one language build; the default language needs none."""
     if locale == default:
         return NullTranslations()
-    path = po_path(translations_dir, locale)
+    path = catalog_path(translations_dir, locale)
     return compile_translations(load_catalog(path, locale))
 
 
@@ -178,10 +238,9 @@ def _msgid(message_id: str | tuple[str, ...] | list[str]) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def template_drift(root: Path) -> list[str]:
-    """Differences between the strings in our templates and code and translations/messages.pot:
-    empty when the template is current (the same extraction `make i18n-extract` runs)."""
-    pot = root / "translations" / "messages.pot"
+def template_drift(root: Path, pot: Path) -> list[str]:
+    """Differences between the strings in our templates and code (found by `root`/babel.cfg) and
+    the template `pot`: empty when it is current (the extraction `make i18n-extract` runs)."""
     config = root / "babel.cfg"
     if not config.is_file():
         return [

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po, write_po
 
 from kyr.compat.coupling import is_i18n_locale
 from kyr.errors import KyrError
-from kyr.translation.catalogs import po_path
+from kyr.translation.catalogs import catalog_path, po_path, template_path
 
 
 def parse_code(code: str) -> Locale:
@@ -159,6 +159,7 @@ class NewLanguage:
     name: str
     catalog: Path
     theme_language: str
+    created: bool = True  # False: the generator's catalog, already translated, is used
 
 
 def add_language(
@@ -179,9 +180,11 @@ def add_language(
     entry = language_entry(code, name, site_name, nav_labels)
     entry["theme"]["language"] = theme_language
     new_text = insert_language(text, entry, path)
-    catalog = po_path(translations_dir, code)
-    if catalog.exists():
+    catalog = catalog_path(translations_dir, code)
+    created = not catalog.exists()
+    if catalog == po_path(translations_dir, code) and not created:
         raise KyrError(catalog, "already exists; not overwritten")
-    init_catalog(translations_dir / "messages.pot", catalog, locale, site_name)
+    if created:  # a language the generator has no catalog for: the site's own, to translate
+        init_catalog(template_path(translations_dir), catalog, locale, site_name)
     path.write_bytes(new_text.encode("utf-8"))
-    return NewLanguage(code, name, catalog, theme_language)
+    return NewLanguage(code, name, catalog, theme_language, created)

@@ -25,7 +25,12 @@ from babel.messages.catalog import Catalog
 from kyr.errors import KyrError
 from kyr.languages import source_language
 from kyr.pages.front_matter import split_front_matter
-from kyr.translation.catalogs import catalog_problems, load_catalog, po_path
+from kyr.translation.catalogs import (
+    catalog_path,
+    catalog_problems,
+    load_catalog,
+    shown_catalog,
+)
 from kyr.translation.marks import git_blob_hash, normalize_hash, read_translation_of
 from kyr.translation.review import NOT_RECORDED, Review, review_of, review_problem
 
@@ -154,10 +159,10 @@ def catalog_counts(catalog: Catalog) -> tuple[int, int, int]:
     return translated, fuzzy, untranslated
 
 
-def catalog_status(translations_dir: Path, code: str, shown_dir: str) -> CatalogStatus:
-    """Counts and problems (as `kyr i18n-check` reports them) of one language's catalog."""
-    path = po_path(translations_dir, code)
-    shown = f"{shown_dir}/{path.relative_to(translations_dir).as_posix()}"
+def catalog_status(translations_dir: Path, code: str, root: Path) -> CatalogStatus:
+    """Counts and problems (as `kyr i18n-check` reports them) of the catalog a language uses."""
+    path = catalog_path(translations_dir, code)
+    shown = shown_catalog(path, root)
     if not path.is_file():
         return CatalogStatus(
             shown, False, problems=(f"{shown}: missing; run `make i18n-update` to create it.",)
@@ -200,7 +205,6 @@ def collect_status(
     """
     translations_dir = translations_dir or root / "translations"
     shown_docs = _shown(docs_dir, root)
-    shown_translations = _shown(translations_dir, root)
     pages = english_pages(docs_dir, languages, default)
     hashes = {page: git_blob_hash((docs_dir / page).read_bytes()) for page in pages}
     dates: dict[str, dt.date | None] = {}
@@ -240,7 +244,7 @@ def collect_status(
                     **common,
                 )
             )
-        catalog = catalog_status(translations_dir, code, shown_translations)
+        catalog = catalog_status(translations_dir, code, root)
         result.append(LanguageStatus(code, name, tuple(statuses), catalog))
     return ProjectStatus(default, tuple(result))
 
@@ -268,11 +272,17 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def languages_touched(
-    paths: Iterable[str], *, docs: str, translations: str, codes: Collection[str], default: str
+    paths: Iterable[str],
+    *,
+    docs: str,
+    translations: Collection[str],
+    codes: Collection[str],
+    default: str,
 ) -> set[str]:
     """The languages a change concerns, from the repository paths it changes.
 
-    A translated page or catalog concerns its language; an English page or the template
+    `translations` are the folders catalogs are in (the site's, the generator's). A translated
+    page or catalog concerns its language; an English page or the template
     (messages.pot) concerns every other language, since their translations may now be outdated.
     """
     others = {code for code in codes if code != default}
@@ -281,8 +291,8 @@ def languages_touched(
         if path.startswith(docs + "/") and path.endswith(".md"):
             language = source_language(path[len(docs) + 1 :], codes, default)
             touched |= others if language == default else {language}
-        elif path.startswith(translations + "/"):
-            part = path[len(translations) + 1 :].split("/")[0]
+        elif folder := next((f for f in translations if path.startswith(f + "/")), None):
+            part = path[len(folder) + 1 :].split("/")[0]
             touched |= {part} & others if part != "messages.pot" else others
     return touched
 
