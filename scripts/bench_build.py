@@ -8,7 +8,7 @@ For each size it builds, each in a fresh process:
            default settings)
 and, at up to EIGHT_UP_TO pages per language (the time grows with the language count):
   eight    English, Spanish and six more (Persian, Korean, Armenian, Traditional Chinese,
-           Vietnamese, Tagalog), with our plugin, as `kyr new-language` sets them up;
+           Vietnamese, Tagalog), with our plugin, as the real site configures them;
            eight/mono is that build against English alone
 and reports wall seconds (best of --repeat), peak memory (max RSS) and output size. The target
 is bi <= 2.0x mono; bi / (mono + mono-es) shows what building both languages together costs
@@ -32,8 +32,6 @@ import time
 from pathlib import Path
 
 import yaml
-from babel import Locale
-from babel.messages.pofile import read_po, write_po
 from mkdocs.utils.yaml import yaml_load
 
 REPO = Path(__file__).resolve().parents[1]
@@ -108,19 +106,20 @@ def config_for(root: Path, variant: str) -> Path:
                 plugin["i18n"].pop("reconfigure_material", None)
                 plugin["i18n"].pop("reconfigure_search", None)
         settings["theme"].pop("custom_dir", None)
-    translations = REPO / "translations"
-    if variant == "eight":
-        translations = root / "translations"
-        shutil.copytree(REPO / "translations", translations)
-        for plugin in plugins:
-            if isinstance(plugin, dict) and "i18n" in plugin:
-                for code in MORE_WORDS:
-                    entry = {"locale": code, "name": code, "build": True}
-                    plugin["i18n"]["languages"].append({**entry, "theme": {"language": code}})
-                    english_catalog(translations, code)
+    # The real site's languages, as configured there (catalogs from the package): English and
+    # Spanish, or all eight for the `eight` variant.
+    wanted = EIGHT if variant == "eight" else ("en", "es")
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = [e for e in plugin["i18n"]["languages"] if e["locale"] in wanted]
+            missing = set(wanted) - {e["locale"] for e in entries}
+            if missing:
+                raise SystemExit(f"mkdocs.yml has no i18n entry for {sorted(missing)}")
+            plugin["i18n"]["languages"] = entries
     for plugin in plugins:
         if isinstance(plugin, dict) and "kyr" in plugin:
-            plugin["kyr"]["translations_dir"] = str(translations)
+            partial = plugin["kyr"].get("partial_languages", [])
+            plugin["kyr"]["partial_languages"] = [code for code in partial if code in wanted]
             if "contacts_file" in plugin["kyr"] or (REPO / "data" / "contacts.yml").exists():
                 plugin["kyr"]["contacts_file"] = str(REPO / "data" / "contacts.yml")
     settings["plugins"] = plugins
@@ -129,22 +128,6 @@ def config_for(root: Path, variant: str) -> Path:
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return path
-
-
-def english_catalog(translations: Path, code: str) -> None:
-    """A complete catalog for `code` whose strings are the English ones: the build needs one
-    for a language with pages, and the benchmark measures time, not wording."""
-    with (translations / "messages.pot").open("rb") as handle:
-        catalog = read_po(handle)
-    catalog.locale = Locale.parse(code.replace("-", "_"))
-    for message in catalog:
-        if message.id:
-            plural = message.pluralizable
-            message.string = (message.id[-1],) * catalog.num_plurals if plural else message.id
-    target = translations / code / "LC_MESSAGES" / "messages.po"
-    target.parent.mkdir(parents=True)
-    with target.open("wb") as handle:
-        write_po(handle, catalog)
 
 
 def build_once(config: Path) -> tuple[float, float, float]:

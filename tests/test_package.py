@@ -112,21 +112,13 @@ def test_the_installed_wheel_builds_another_citys_site(kyr_dist: Path, tmp_path:
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text(text, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SITE_URL")}
-    where = subprocess.run(
-        [venv / "bin" / "python", "-c", "import kyr; print(kyr.__file__)"],
-        capture_output=True,
-        text=True,
-        cwd=site,
-        env=env,
-    )
+
+    def in_site(*args: object) -> subprocess.CompletedProcess:
+        return subprocess.run(args, capture_output=True, text=True, cwd=site, env=env)
+
+    where = in_site(venv / "bin" / "python", "-c", "import kyr; print(kyr.__file__)")
     assert where.stdout.startswith(str(venv)), where.stdout + where.stderr  # not this checkout
-    build = subprocess.run(
-        [venv / "bin" / "kyr", "build", "--no-pdf"],
-        capture_output=True,
-        text=True,
-        cwd=site,
-        env=env,
-    )
+    build = in_site(venv / "bin" / "kyr", "build", "--no-pdf")
     assert build.returncode == 0, build.stdout + build.stderr
     html = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "Know Your Rights Springfield" in html and "Do not open the door." in html
