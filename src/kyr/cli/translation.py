@@ -42,6 +42,7 @@ from kyr.translation.status import (
     UNMARKED,
     ProjectStatus,
     collect_status,
+    english_pages,
     languages_touched,
     with_contacts,
 )
@@ -355,6 +356,10 @@ def new_language(root: Path, code: str, name: str | None) -> None:
     except KyrError as error:
         fail(str(error))
     catalog = shown_catalog(added.catalog, project.root)
+    # An example page the site has: its home page, as a newcomer's site may have no other.
+    languages = list(project.languages)
+    pages = english_pages(project.docs_dir, languages, project.default_language)
+    page = "index" if "index.md" in pages or not pages else pages[0].removesuffix(".md")
     own = po_path(project.translations_dir, code)
     docs = _shown_docs(project)
     phrases = project.shown(project.phrases_file)
@@ -378,9 +383,9 @@ def new_language(root: Path, code: str, name: str | None) -> None:
             else f"  2. To change an interface string, copy {catalog} to "
             f"{_shown(project.root, own)} and edit it there.\n"
         )
-        + f"  3. Translate pages: {docs}/about.md -> {docs}/about.{code}.md, add `review: draft`\n"
-        "     to its front matter until a fluent reader has checked it, then run\n"
-        f"     kyr mark-translated {docs}/about.{code}.md\n"
+        + f"  3. Translate pages: {docs}/{page}.md -> {docs}/{page}.{code}.md, add\n"
+        "     `review: draft` to its front matter until a fluent reader has checked it, then run\n"
+        f"     kyr mark-translated {docs}/{page}.{code}.md\n"
         f"  4. In {phrases}, add a `{code}:` meaning under each phrase (what the English words\n"
         "     to say mean), the card's one-line meaning and the message to family.\n"
         "  5. Follow progress with `kyr status`; the site's translation status page shows it too.\n"
