@@ -270,6 +270,15 @@ def test_catalog_counts_every_plural_form(tmp_path: Path):
     assert any("msgstr[1] is empty" in p for p in catalog.problems)
 
 
+def test_a_site_without_its_own_catalog_uses_the_generators_and_cannot_edit_it(tmp_path: Path):
+    catalog = catalog_status(tmp_path / "translations", "es", tmp_path)
+    assert catalog.file == "kyr/locale/es/LC_MESSAGES/messages.po"
+    assert catalog.exists and not catalog.in_project and catalog.problems == ()
+    # In the generator's own repository (this checkout) the same catalog is the project's.
+    own = catalog_status(REPO / "translations", "es", REPO)
+    assert own.in_project and own.file == "src/kyr/locale/es/LC_MESSAGES/messages.po"
+
+
 def test_a_missing_catalog_is_reported(tmp_path: Path):
     catalog = catalog_status(tmp_path / "translations", "fr", tmp_path)
     assert not catalog.exists and "run `make i18n-update`" in catalog.problems[0]

@@ -145,8 +145,8 @@ def status(
             changed,
             docs=_shown_docs(project),
             translations=(
-                _shown(project.root, project.translations_dir),
-                _shown(project.root, GENERATOR_LOCALE),
+                project.shown(project.translations_dir),
+                project.shown(GENERATOR_LOCALE),
             ),
             codes=list(project.languages),
             default=project.default_language,
@@ -198,13 +198,6 @@ def status(
         click.echo(status_text(result, changes), nl=False)
     if strict and not result.complete:
         sys.exit(1)
-
-
-def _shown(root: Path, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _print_diffs(result: ProjectStatus, changes: dict[str, EnglishChanges], page: str) -> None:
@@ -381,7 +374,7 @@ def new_language(root: Path, code: str, name: str | None) -> None:
             f"  2. Translate the interface strings in {catalog} (msgstr lines).\n"
             if added.created
             else f"  2. To change an interface string, copy {catalog} to "
-            f"{_shown(project.root, own)} and edit it there.\n"
+            f"{project.shown(own)} and edit it there.\n"
         )
         + f"  3. Translate pages: {docs}/{page}.md -> {docs}/{page}.{code}.md, add\n"
         "     `review: draft` to its front matter until a fluent reader has checked it, then run\n"

@@ -52,30 +52,20 @@ def catalog_path(translations_dir: Path, locale: str) -> Path:
 def shown_catalog(path: Path, root: Path) -> str:
     """A catalog as a maintainer names it: relative to the project when inside it (a site's own,
     or the generator's in its own repository), else kyr/locale/... (an installed package)."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        pass
-    try:
+    if not in_tree(path, root) and path.resolve().is_relative_to(GENERATOR_LOCALE):
         return "kyr/locale/" + path.resolve().relative_to(GENERATOR_LOCALE).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def is_shipped(shown: str) -> bool:
-    """Whether a catalog named by `shown_catalog` is the installed generator's, outside the
-    project (so not editable in the site's repository)."""
-    return shown.startswith("kyr/locale/")
+    return shown_path(path, root)
 
 
 def catalogs_in_use(translations_dir: Path) -> list[tuple[str, Path]]:
     """(language, catalog) of every catalog a site has: its own, and the generator's for the
-    languages it does not translate itself."""
-    found: dict[str, Path] = {}
-    for folder in (GENERATOR_LOCALE, translations_dir):  # the site's own last: it wins
-        for path in sorted(folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-            found[path.parent.parent.name] = path
-    return sorted(found.items())
+    languages it does not translate itself (`catalog_path` decides which)."""
+    codes = {
+        path.parent.parent.name
+        for folder in (GENERATOR_LOCALE, translations_dir)
+        for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")
+    }
+    return [(code, catalog_path(translations_dir, code)) for code in sorted(codes)]
 
 
 def in_tree(path: Path, root: Path) -> bool:

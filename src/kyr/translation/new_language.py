@@ -180,10 +180,11 @@ def add_language(
     entry = language_entry(code, name, site_name, nav_labels)
     entry["theme"]["language"] = theme_language
     new_text = insert_language(text, entry, path)
+    own = po_path(translations_dir, code)
+    if own.exists():
+        raise KyrError(own, "already exists; not overwritten")
     catalog = catalog_path(translations_dir, code)
     created = not catalog.exists()
-    if catalog == po_path(translations_dir, code) and not created:
-        raise KyrError(catalog, "already exists; not overwritten")
     if created:  # a language the generator has no catalog for: the site's own, to translate
         init_catalog(template_path(translations_dir), catalog, locale, site_name)
     path.write_bytes(new_text.encode("utf-8"))

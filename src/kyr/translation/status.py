@@ -22,12 +22,13 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from kyr.errors import KyrError
+from kyr.errors import KyrError, shown_path
 from kyr.languages import source_language
 from kyr.pages.front_matter import split_front_matter
 from kyr.translation.catalogs import (
     catalog_path,
     catalog_problems,
+    in_tree,
     load_catalog,
     shown_catalog,
 )
@@ -75,6 +76,7 @@ class PageStatus:
 class CatalogStatus:
     file: str
     exists: bool
+    in_project: bool = True  # False: the installed generator's, not editable in the site
     translated: int = 0
     fuzzy: int = 0
     untranslated: int = 0
@@ -162,18 +164,18 @@ def catalog_counts(catalog: Catalog) -> tuple[int, int, int]:
 def catalog_status(translations_dir: Path, code: str, root: Path) -> CatalogStatus:
     """Counts and problems (as `kyr i18n-check` reports them) of the catalog a language uses."""
     path = catalog_path(translations_dir, code)
-    shown = shown_catalog(path, root)
+    shown, own = shown_catalog(path, root), in_tree(path, root)
     if not path.is_file():
         return CatalogStatus(
-            shown, False, problems=(f"{shown}: missing; run `make i18n-update` to create it.",)
+            shown, False, own, problems=(f"{shown}: missing; run `make i18n-update` to create it.",)
         )
     try:
         catalog = load_catalog(path, code)
     except KyrError as error:
-        return CatalogStatus(shown, True, problems=(str(error),))
+        return CatalogStatus(shown, True, own, problems=(str(error),))
     translated, fuzzy, untranslated = catalog_counts(catalog)
     problems = tuple(str(problem) for problem in catalog_problems(catalog, Path(shown)))
-    return CatalogStatus(shown, True, translated, fuzzy, untranslated, problems)
+    return CatalogStatus(shown, True, own, translated, fuzzy, untranslated, problems)
 
 
 def english_pages(docs_dir: Path, codes: Iterable[str], default: str) -> list[str]:
@@ -204,7 +206,7 @@ def collect_status(
     changed (from git), asked only for outdated pages.
     """
     translations_dir = translations_dir or root / "translations"
-    shown_docs = _shown(docs_dir, root)
+    shown_docs = shown_path(docs_dir, root)
     pages = english_pages(docs_dir, languages, default)
     hashes = {page: git_blob_hash((docs_dir / page).read_bytes()) for page in pages}
     dates: dict[str, dt.date | None] = {}
@@ -261,14 +263,6 @@ def _review(text: str, path: Path) -> Review:
     if "review" in meta and review_problem(meta["review"]) is not None:
         return Review(NOT_RECORDED)
     return review_of(meta)
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A folder as a maintainer names it: relative to the project root when it is inside."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def languages_touched(

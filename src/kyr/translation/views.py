@@ -13,7 +13,6 @@ from kyr.errors import KyrError
 from kyr.pages.front_matter import split_front_matter
 from kyr.printing.printables import page_url
 from kyr.translation import git as git_info
-from kyr.translation.catalogs import is_shipped
 from kyr.translation.marks import git_blob_hash
 from kyr.translation.status import (
     OUTDATED,
@@ -100,7 +99,7 @@ def status_view(
                 "pages": pages,
                 # No link to edit the generator's catalog from a site that only installed it.
                 "catalog": catalog.counts()
-                | {"links": {} if is_shipped(catalog.file) else edit_links(edit_url, catalog.file)},
+                | {"links": edit_links(edit_url, catalog.file) if catalog.in_project else {}},
             }
         )
     return languages
