@@ -28,6 +28,7 @@ from tests.helpers import (
     REPO,
     Build,
     build_site,
+    only,
     run_kyr,
     serve,
 )
@@ -197,3 +198,19 @@ def kyr_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return out
+
+
+@pytest.fixture(scope="session")
+def newcomer_venv(kyr_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new virtual environment with the built wheel and copier, installed as a newcomer would
+    (no checkout on the path); its folder."""
+    venv = tmp_path_factory.mktemp("newcomer") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    wheel = only(kyr_dist, "kyr_site-*.whl")
+    install = subprocess.run(
+        [venv / "bin" / "pip", "install", "-q", "-c", REPO / "constraints.txt", wheel, "copier"],
+        capture_output=True,
+        text=True,
+    )
+    assert install.returncode == 0, install.stderr[-3000:]
+    return venv

@@ -10,14 +10,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from kyr import __version__
-from tests.helpers import REPO, only
+from tests.helpers import REPO
 
 TEMPLATE = REPO / "template"
 ANSWERS = {
@@ -49,15 +48,10 @@ def commit(folder: Path, message: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def tools(kyr_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A new virtual environment with the built wheel and copier: what a newcomer installs."""
-    venv = tmp_path_factory.mktemp("newcomer") / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    wheel = only(kyr_dist, "kyr_site-*.whl")
-    run(venv / "bin" / "pip", "install", "-q", "-c", REPO / "constraints.txt", wheel, "copier",
-        cwd=venv)  # fmt: skip
+def tools(newcomer_venv: Path, kyr_dist: Path) -> dict[str, str]:
+    """The environment of a newcomer who installed the wheel and copier (conftest)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "SITE_URL")}
-    env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env['PATH']}"  # copier's task runs this kyr
+    env["PATH"] = f"{newcomer_venv / 'bin'}{os.pathsep}{env['PATH']}"  # copier's task runs it
     env["PIP_FIND_LINKS"] = str(kyr_dist)  # the new site's `pip install kyr-site==…` finds it
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env
